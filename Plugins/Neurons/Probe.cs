@@ -1,0 +1,2 @@
+namespace Neuromorph.Plugins.Neurons;
+internal sealed class Probe { }
