@@ -1,0 +1,39 @@
+using Neuromorph.Engine.Data;
+using Neuromorph.Engine.Network;
+using static TorchSharp.torch;
+
+namespace Neuromorph.Engine.Training;
+
+/// <summary>Measures a network's accuracy on a dataset, in evaluation mode, without touching its weights.</summary>
+internal static class Evaluator
+{
+    public static EvaluationResult Evaluate(SpikingNetwork network, BatchLoader loader, int epoch = 0)
+    {
+        var wasTraining = network.training;
+        network.eval();
+        try
+        {
+            var timesteps = network.Timesteps;
+            var correct = new long[timesteps];
+            var samples = 0;
+            using var noGrad = no_grad();
+            foreach (var batch in loader.Epoch(epoch))
+            {
+                using var scope = NewDisposeScope();
+                var (inputs, labels) = BatchTensors.From(batch, network.InputShape);
+                var logits = network.forward(inputs);
+                // argmax of the running sum over the first k timesteps = argmax of their mean.
+                var predictions = logits.cumsum(0).argmax(-1);
+                var hits = predictions.eq(labels.unsqueeze(0)).sum(1).data<long>().ToArray();
+                for (var k = 0; k < timesteps; k++) correct[k] += hits[k];
+                samples += batch.Size;
+            }
+            var atTimesteps = correct.Select(c => samples == 0 ? 0.0 : (double)c / samples).ToArray();
+            return new EvaluationResult(samples, atTimesteps[^1], atTimesteps);
+        }
+        finally
+        {
+            network.train(wasTraining);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using Neuromorph.Abstractions;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn.functional;
+
+namespace Neuromorph.Engine.Training;
+
+/// <summary>
+/// The training objective <c>L = CE(O, y) + D</c>: cross-entropy of the time-averaged logits
+/// <c>O = mean_t o(t)</c> plus the distillation scheme's term computed from all timesteps.
+/// </summary>
+internal sealed class Objective(IDistillationScheme scheme)
+{
+    public IDistillationScheme Scheme { get; set; } = scheme;
+
+    public ObjectiveResult Compute(Tensor timestepLogits, Tensor labels)
+    {
+        var averaged = timestepLogits.mean([0]);
+        var crossEntropy = cross_entropy(averaged, labels);
+        var term = Scheme.Compute(timestepLogits, Scheme.UsesLabels ? labels : null);
+        if (term.Loss.numel() != 1)
+            throw new InvalidOperationException(
+                $"The distillation scheme returned a loss of shape [{string.Join(", ", term.Loss.shape)}]; it must be a scalar.");
+        return new ObjectiveResult(crossEntropy + term.Loss.reshape([]), crossEntropy, averaged, term);
+    }
+}
+
+/// <summary>The objective's parts for one iteration.</summary>
+internal sealed record ObjectiveResult(Tensor Loss, Tensor CrossEntropy, Tensor AveragedLogits, DistillationTerm Distillation);

@@ -1,0 +1,21 @@
+namespace Neuromorph.Engine.Training;
+
+/// <summary>The contents of <c>summary.json</c>: what ran and how well it did (accuracies in [0, 1]).</summary>
+internal sealed record RunSummary(
+    string Dataset,
+    string Model,
+    string Neuron,
+    string Scheme,
+    int Timesteps,
+    int Epochs,
+    int EpochsCompleted,
+    bool Completed,
+    long Seed,
+    long Parameters,
+    double TestAccuracy,
+    double[] TestAccuracyAtTimesteps,
+    double BestTestAccuracy,
+    int BestEpoch,
+    double TrainSamplesPerSecond,
+    double WallSeconds,
+    IReadOnlyDictionary<string, double[]> Diagnostics);
