@@ -1,1 +1,3 @@
-return 0;
+using Neuromorph.Host.Cli;
+
+return await CommandLine.RunAsync(args);

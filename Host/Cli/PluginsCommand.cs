@@ -1,0 +1,62 @@
+using System.CommandLine;
+using Neuromorph.Engine.Training;
+using Neuromorph.Host.Configuration;
+using Neuromorph.Host.Plugins;
+
+namespace Neuromorph.Host.Cli;
+
+/// <summary>
+/// <c>plugins [--config FILE]</c>: lists every discovered plugin (name, kind, version, file) with its option
+/// keys and defaults, from the bundled folder and the directories a configuration adds.
+/// </summary>
+internal static class PluginsCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var config = new Option<string?>("--config") { Description = "Also search the [plugins] directories of this configuration." };
+        var command = new Command("plugins", "List the discovered plugins and their options.") { config };
+        command.SetAction(parse =>
+        {
+            try
+            {
+                var configPath = parse.GetValue(config);
+                IReadOnlyList<string> directories = [PluginCatalog.BundledDirectory];
+                if (configPath is not null)
+                {
+                    var configuration = ConfigurationLoader.Load(configPath, []);
+                    directories = Composition.ExperimentFactory.PluginDirectories(configuration, Path.GetDirectoryName(Path.GetFullPath(configPath))!);
+                }
+                using var catalog = PluginCatalog.Discover(directories);
+                Write(catalog, output);
+                return ExitCodes.Success;
+            }
+            catch (Exception exception)
+            {
+                return ErrorReport.Write(exception, error);
+            }
+        });
+        return command;
+    }
+
+    private static void Write(PluginCatalog catalog, TextWriter output)
+    {
+        output.WriteLine($"{NoDistillation.Name,-16} {"scheme",-8} {"built-in",-10} plain cross-entropy, no distillation term");
+        foreach (var plugin in catalog.All.OrderBy(p => p.Kind).ThenBy(p => p.Name))
+        {
+            output.WriteLine($"{plugin.Name,-16} {KindName(plugin.Kind),-8} {plugin.Version,-10} {plugin.AssemblyPath}");
+            if (plugin.Description is not null) output.WriteLine($"    {plugin.Description}");
+            if (plugin.OptionsType is null) continue;
+            foreach (var option in OptionsBinder.Describe(plugin.OptionsType))
+                output.WriteLine($"    {option.Key,-24} {option.TypeName,-10} default {option.DefaultValue}");
+        }
+        foreach (var problem in catalog.Problems) output.WriteLine($"skipped: {problem}");
+    }
+
+    private static string KindName(PluginKind kind) => kind switch
+    {
+        PluginKind.Neuron => "neuron",
+        PluginKind.DistillationScheme => "scheme",
+        PluginKind.Attack => "attack",
+        _ => kind.ToString(),
+    };
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using Neuromorph.Abstractions;
+using Neuromorph.Engine.Data;
+using Neuromorph.Engine.Network;
+using Neuromorph.Engine.Training;
+using Neuromorph.Host.Configuration;
+using Neuromorph.Host.Plugins;
+
+namespace Neuromorph.Host.Composition;
+
+/// <summary>
+/// Everything one run is made of, built and validated from its configuration: the loaded plugins, the
+/// dataset, the network, the objective and the effective configuration to record.
+/// </summary>
+internal sealed class Experiment(
+    RunConfiguration configuration,
+    PluginCatalog plugins,
+    DatasetSplits data,
+    SpikingNetwork network,
+    Objective objective,
+    RunDescription description,
+    string effectiveToml) : IDisposable
+{
+    public RunConfiguration Configuration { get; } = configuration;
+
+    public PluginCatalog Plugins { get; } = plugins;
+
+    public DatasetSplits Data { get; } = data;
+
+    public SpikingNetwork Network { get; } = network;
+
+    public Objective Objective { get; } = objective;
+
+    public RunDescription Description { get; } = description;
+
+    /// <summary>The configuration with every default filled in, as written to the run's <c>config.toml</c>.</summary>
+    public string EffectiveToml { get; } = effectiveToml;
+
+    public BatchLoader CreateTestBatches() =>
+        new(Data.Test, Configuration.Data.TestBatchSize, shuffle: false, Configuration.Run.Seed, Configuration.Data.Prefetch);
+
+    public TrainingLoop CreateTrainingLoop(RunDirectory runDirectory, IReadOnlyList<ITrainingObserver> observers)
+    {
+        var data = Configuration.Data;
+        var train = new BatchLoader(Data.Train, data.BatchSize, shuffle: true, Configuration.Run.Seed, data.Prefetch);
+        var optimizerConfig = Configuration.Optimizer;
+        var optimizerSettings = new OptimizerSettings(
+            optimizerConfig.Name, optimizerConfig.Lr, optimizerConfig.Momentum, optimizerConfig.WeightDecay,
+            optimizerConfig.Nesterov, optimizerConfig.Beta1, optimizerConfig.Beta2);
+        var optimizer = OptimizerFactory.Create(optimizerSettings, Network.parameters());
+        var schedule = new LearningRateSchedule(
+            optimizerConfig.Schedule, optimizerConfig.Lr, optimizerConfig.StepSize, optimizerConfig.Gamma,
+            (long)train.BatchesPerEpoch * Configuration.Run.Epochs);
+        return new TrainingLoop(
+            Network, optimizer, Objective, schedule, train, CreateTestBatches(), runDirectory, Description,
+            new TrainingSettings(Configuration.Run.Epochs, Configuration.Checkpoint.KeepBest), observers);
+    }
+
+    /// <summary>One line on what is about to run.</summary>
+    public string Describe() => string.Create(CultureInfo.InvariantCulture,
+        $"{Description.Model} with {Description.Neuron} neurons, T = {Network.Timesteps}, scheme {Description.Scheme}, " +
+        $"{Network.parameters().Sum(p => p.numel()):N0} parameters; {Description.Dataset}: {Data.Train.Count} training and " +
+        $"{Data.Test.Count} test images; {Configuration.Run.Epochs} epochs of batch {Configuration.Data.BatchSize}");
+
+    public void Dispose()
+    {
+        Network.Dispose();
+        Plugins.Dispose();
+    }
+}

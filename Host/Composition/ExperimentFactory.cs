@@ -1,0 +1,84 @@
+using Neuromorph.Abstractions;
+using Neuromorph.Engine.Data;
+using Neuromorph.Engine.Models;
+using Neuromorph.Engine.Spiking;
+using Neuromorph.Engine.Training;
+using Neuromorph.Host.Configuration;
+using Neuromorph.Host.Plugins;
+using TorchSharp;
+
+namespace Neuromorph.Host.Composition;
+
+/// <summary>
+/// Builds an <see cref="Experiment"/> from a validated configuration, in an order that reports every
+/// configuration and plugin error (exit 2) before reading any data (exit 3) and before any training work.
+/// </summary>
+internal static class ExperimentFactory
+{
+    public static Experiment Create(RunConfiguration configuration, string configDirectory)
+    {
+        var catalog = PluginCatalog.Discover(PluginDirectories(configuration, configDirectory));
+        try
+        {
+            // 1. Plugins and their options: names resolved, options bound and checked.
+            var neuronPlugin = catalog.Find(PluginKind.Neuron, configuration.Neuron.Plugin);
+            var neuronOptions = BindOptions(neuronPlugin, configuration.Neuron.Options, "neuron.options");
+            var schemeName = configuration.Distillation.Scheme;
+            var schemePlugin = schemeName == NoDistillation.Name ? null : catalog.Find(PluginKind.DistillationScheme, schemeName);
+            var schemeOptions = schemePlugin is null ? null : BindOptions(schemePlugin, configuration.Distillation.Options, "distillation");
+            if (schemePlugin is null && configuration.Distillation.Options.Count > 0)
+                throw new ConfigurationException(
+                    $"[distillation] scheme = \"none\" takes no options, but the file sets {string.Join(", ", configuration.Distillation.Options.Keys.Select(k => "distillation." + k))}.");
+            var surrogate = new AdjustableSurrogate(SurrogateGradients.Create(configuration.Neuron.Surrogate, configuration.Neuron.SurrogateAlpha));
+
+            // 2. Data.
+            var data = LoadData(configuration);
+
+            // 3. Plugin instances, then the network (seeded, so initial weights are reproducible).
+            var context = new PluginContext(configuration.Model.Timesteps, data.Train.ClassCount, configuration.Run.Seed);
+            var neuron = catalog.Create<INeuronModel>(neuronPlugin, _ => neuronOptions!, context, surrogate);
+            var scheme = schemePlugin is null
+                ? new NoDistillation()
+                : catalog.Create<IDistillationScheme>(schemePlugin, _ => schemeOptions!, context, null);
+            if (configuration.Run.Threads > 0) torch.set_num_threads(configuration.Run.Threads);
+            torch.manual_seed(configuration.Run.Seed);
+            var train = data.Train;
+            var spec = new ModelSpec(
+                configuration.Model.Name, configuration.Model.Timesteps, [train.Channels, train.Height, train.Width],
+                train.ClassCount, configuration.Model.Channels, configuration.Model.Hidden,
+                train.Normalization.Mean, train.Normalization.Std);
+            var network = ModelCatalog.Build(spec, neuron);
+
+            var description = new RunDescription(
+                configuration.Data.Dataset, configuration.Model.Name, configuration.Neuron.Plugin, schemeName, configuration.Run.Seed);
+            var effective = configuration.ToToml(neuronOptions, schemeOptions);
+            return new Experiment(configuration, catalog, data, network, new Objective(scheme), description, effective);
+        }
+        catch
+        {
+            catalog.Dispose();
+            throw;
+        }
+    }
+
+    public static IReadOnlyList<string> PluginDirectories(RunConfiguration configuration, string configDirectory) =>
+        [PluginCatalog.BundledDirectory, .. configuration.Plugins.Directories.Select(d => Path.GetFullPath(d, configDirectory))];
+
+    private static object? BindOptions(PluginDescriptor plugin, Tomlyn.Model.TomlTable table, string tablePath)
+    {
+        if (plugin.OptionsType is not null) return OptionsBinder.Bind(plugin.OptionsType, table, tablePath);
+        if (table.Count > 0)
+            throw new ConfigurationException(
+                $"Plugin '{plugin.Name}' takes no options, but the configuration sets {string.Join(", ", table.Keys.Select(k => tablePath + "." + k))}.");
+        return null;
+    }
+
+    private static DatasetSplits LoadData(RunConfiguration configuration)
+    {
+        var data = configuration.Data;
+        var splits = new DatasetLocator().Load(data.Dataset, data.Path);
+        var train = data.TrainLimit > 0 ? splits.Train.Take(data.TrainLimit) : splits.Train;
+        var test = data.TestLimit > 0 ? splits.Test.Take(data.TestLimit) : splits.Test;
+        return new DatasetSplits(train, test);
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Neuromorph.Engine.Training;
+using Neuromorph.Host.Composition;
+using Neuromorph.Host.Configuration;
+using Neuromorph.Host.Reporting;
+
+namespace Neuromorph.Host.Hosting;
+
+/// <summary>
+/// <c>train</c>: reads and validates the configuration, builds the experiment (plugins, data, model),
+/// prepares the run directory, then runs the training loop inside a generic host until it completes or is
+/// interrupted. Every configuration, plugin and data error surfaces before training starts.
+/// </summary>
+internal static class TrainingHost
+{
+    public static async Task<int> RunAsync(TrainRequest request, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            var configuration = ConfigurationLoader.Load(request.ConfigPath, request.Overrides);
+            var runDirectory = RunDirectoryResolver.Resolve(configuration, request);
+            using var experiment = ExperimentFactory.Create(configuration, Path.GetDirectoryName(Path.GetFullPath(request.ConfigPath))!);
+            if (request.Resume)
+                RunDirectoryResolver.CheckResumable(runDirectory, experiment.EffectiveToml);
+            else
+                runDirectory.WriteConfig(experiment.EffectiveToml);
+
+            var interactive = !Console.IsOutputRedirected && ReferenceEquals(output, Console.Out);
+            var reporter = new ConsoleReporter(output, interactive, configuration.Run.LogEvery);
+            var loop = experiment.CreateTrainingLoop(runDirectory, [reporter]);
+            if (request.Resume) loop.Resume();
+            output.WriteLine($"run directory: {runDirectory.Path}");
+            output.WriteLine(experiment.Describe());
+
+            var service = await HostAsync(loop, error);
+            if (service.ExitCode == ExitCodes.Success) SummaryTable.Write(runDirectory, output);
+            return service.ExitCode;
+        }
+        catch (Exception exception)
+        {
+            return ErrorReport.Write(exception, error);
+        }
+    }
+
+    private static async Task<TrainingService> HostAsync(TrainingLoop loop, TextWriter error)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        builder.Services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = true);
+        // Time to finish the current iteration and write the checkpoint after Ctrl+C.
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromMinutes(10));
+        builder.Services.AddSingleton(sp => new TrainingService(loop, sp.GetRequiredService<IHostApplicationLifetime>(), error));
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<TrainingService>());
+        using var host = builder.Build();
+        await host.RunAsync();
+        return host.Services.GetRequiredService<TrainingService>();
+    }
+}
