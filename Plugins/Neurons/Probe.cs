@@ -1,2 +1,0 @@
-namespace Neuromorph.Plugins.Neurons;
-internal sealed class Probe { }
