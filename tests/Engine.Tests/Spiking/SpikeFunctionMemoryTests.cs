@@ -1,3 +1,4 @@
+using Neuromorph.Abstractions;
 using Neuromorph.Engine.Spiking;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -21,7 +22,7 @@ public sealed class SpikeFunctionMemoryTests
         DisposeScopeManager.Statistics.ThreadTotalLiveCount.Should().Be(afterWarmUp);
     }
 
-    private static void RunIterations(Neuromorph.Abstractions.ISurrogateGradient surrogate, Tensor weight, int iterations)
+    private static void RunIterations(ISurrogateGradient surrogate, Tensor weight, int iterations)
     {
         for (var i = 0; i < iterations; i++)
         {
