@@ -1,3 +1,4 @@
+using Neuromorph.Abstractions;
 using Neuromorph.Engine.Spiking;
 using Neuromorph.Plugins.Neurons;
 
@@ -60,7 +61,7 @@ public sealed class LifNeuronTests
     {
         var create = () => Lif(new LifOptions(Tau: tau));
 
-        create.Should().Throw<Neuromorph.Abstractions.PluginOptionsException>()
+        create.Should().Throw<PluginOptionsException>()
             .Where(e => e.Key == "tau").WithMessage("*tau*");
     }
 
@@ -72,7 +73,7 @@ public sealed class LifNeuronTests
     {
         var create = () => Lif(new LifOptions(Threshold: threshold));
 
-        create.Should().Throw<Neuromorph.Abstractions.PluginOptionsException>()
+        create.Should().Throw<PluginOptionsException>()
             .Where(e => e.Key == "threshold").WithMessage("*threshold*");
     }
 
@@ -81,6 +82,6 @@ public sealed class LifNeuronTests
     {
         var create = () => Lif(new LifOptions(Reset: (ResetMode)7));
 
-        create.Should().Throw<Neuromorph.Abstractions.PluginOptionsException>().Where(e => e.Key == "reset");
+        create.Should().Throw<PluginOptionsException>().Where(e => e.Key == "reset");
     }
 }
