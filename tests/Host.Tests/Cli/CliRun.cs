@@ -1,0 +1,32 @@
+using Neuromorph.Host.Cli;
+
+namespace Neuromorph.Host.Tests.Cli;
+
+/// <summary>Runs the command line in-process and captures what it prints.</summary>
+internal sealed record CliRun(int ExitCode, string Output, string Error)
+{
+    /// <summary>A tiny, fast training setup on the embedded data: override keys for tests.</summary>
+    public static readonly string[] TinyTraining =
+    [
+        "--set", "data.train_limit=640", "--set", "data.test_limit=200", "--set", "data.batch_size=32",
+        "--set", "model.channels=[4, 8]", "--set", "model.hidden=32", "--set", "model.timesteps=2",
+        "--set", "run.epochs=2", "--set", "optimizer.name=\"adam\"", "--set", "optimizer.lr=0.003",
+        "--set", "run.log_every=5",
+    ];
+
+    public static async Task<CliRun> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await CommandLine.RunAsync(args, output, error);
+        return new CliRun(code, output.ToString(), error.ToString());
+    }
+
+    public static string WriteConfig(string directory, string toml)
+    {
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, "run.toml");
+        File.WriteAllText(path, toml);
+        return path;
+    }
+}
