@@ -1,0 +1,41 @@
+using Tomlyn.Model;
+
+namespace Neuromorph.Host.Configuration;
+
+/// <summary>
+/// A run's whole configuration, one record per TOML table, with every default filled in. Produced by
+/// <see cref="ConfigurationLoader"/>, already validated.
+/// </summary>
+internal sealed record RunConfiguration(
+    RunSection Run,
+    DataSection Data,
+    ModelSection Model,
+    NeuronSection Neuron,
+    OptimizerSection Optimizer,
+    DistillationSection Distillation,
+    CheckpointSection Checkpoint,
+    PluginsSection Plugins)
+{
+    /// <summary>The configuration of an empty file: every key at its default.</summary>
+    public static RunConfiguration Default { get; } =
+        new(new(), new(), new(), new(), new(), new(), new(), new());
+
+    /// <summary>The sections with their table names, in the order they are written.</summary>
+    public IEnumerable<(string Name, object Section)> Sections =>
+    [
+        ("run", Run), ("data", Data), ("model", Model), ("neuron", Neuron), ("optimizer", Optimizer),
+        ("distillation", Distillation), ("checkpoint", Checkpoint), ("plugins", Plugins),
+    ];
+
+    /// <summary>
+    /// The effective configuration as a TOML document: every key with its value in force, plugin option tables
+    /// as given. Parsing it again gives an equal configuration. The host writes it to <c>&lt;run-dir&gt;/config.toml</c>.
+    /// </summary>
+    public string ToToml()
+    {
+        var document = new TomlTable();
+        foreach (var (name, section) in Sections)
+            document[name] = OptionsBinder.Render(section);
+        return "# Effective configuration: every key with the value the run used.\n\n" + TomlText.Format(document);
+    }
+}
