@@ -33,9 +33,8 @@ internal sealed record RunConfiguration(
     /// </summary>
     public string ToToml()
     {
-        var document = new TomlTable();
-        foreach (var (name, section) in Sections)
-            document[name] = OptionsBinder.Render(section);
-        return "# Effective configuration: every key with the value the run used.\n\n" + TomlText.Format(document);
+        // One document per table, joined with blank lines for reading; together they form one valid document.
+        var tables = Sections.Select(s => TomlText.Format(new TomlTable { [s.Name] = OptionsBinder.Render(s.Section) }));
+        return "# Effective configuration: every key with the value the run used.\n\n" + string.Join("\n", tables);
     }
 }

@@ -66,9 +66,12 @@ internal sealed record SetOverride(IReadOnlyList<string> Path, object Value)
         }
         if (text.Length > 0 && "[{\"'".Contains(text[0]))
             throw new ConfigurationException(
-                $"--set '{assignment}': '{text}' is not a valid TOML value: {error?.Diagnostics?.FirstOrDefault()?.Message ?? "it spans more than one value"}.");
+                $"--set '{assignment}': '{text}' is not a valid TOML value: {Reason(error)}.");
         return text;
     }
+
+    private static string Reason(TomlException? error) =>
+        error?.Diagnostics?.FirstOrDefault()?.Message.Trim().TrimEnd('.') ?? "it is more than one value";
 
     private static bool IsBareKey(string segment) =>
         segment.Length > 0 && segment.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
