@@ -1,0 +1,79 @@
+using System.Globalization;
+
+namespace Neuromorph.Host.Configuration;
+
+/// <summary>
+/// Checks every value's range and every name against the known ones, collecting all problems so one run
+/// of the program reports them all. Plugin names are checked later by the plugin catalog.
+/// </summary>
+internal static class ConfigurationValidator
+{
+    /// <summary>The problems of <paramref name="configuration"/>, one message per bad key; empty when valid.</summary>
+    public static IReadOnlyList<string> Problems(RunConfiguration configuration)
+    {
+        var problems = new List<string>();
+        var (run, data, model, neuron, optimizer, _, _, _) = configuration;
+
+        if (run.Name.Length == 0 || run.Name.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_' or '.')))
+            problems.Add($"run.name = \"{run.Name}\" is not valid: use letters, digits, '-', '_' and '.' (it names the run directory).");
+        AtLeast(problems, "run.epochs", run.Epochs, 1);
+        AtLeast(problems, "run.log_every", run.LogEvery, 1);
+        AtLeast(problems, "run.threads", run.Threads, 0);
+
+        OneOf(problems, "data.dataset", data.Dataset, DataSection.KnownDatasets);
+        AtLeast(problems, "data.batch_size", data.BatchSize, 1);
+        AtLeast(problems, "data.test_batch_size", data.TestBatchSize, 1);
+        AtLeast(problems, "data.train_limit", data.TrainLimit, 0, " (0 uses all samples)");
+        AtLeast(problems, "data.test_limit", data.TestLimit, 0, " (0 uses all samples)");
+        AtLeast(problems, "data.prefetch", data.Prefetch, 1);
+
+        OneOf(problems, "model.name", model.Name, ModelSection.KnownModels);
+        AtLeast(problems, "model.timesteps", model.Timesteps, 1);
+        if (model.Channels.Count != 2 || model.Channels.Any(c => c < 1))
+            problems.Add($"model.channels = [{string.Join(", ", model.Channels)}] is not valid: it must be exactly 2 positive integers, e.g. [32, 64].");
+        AtLeast(problems, "model.hidden", model.Hidden, 1);
+
+        OneOf(problems, "neuron.surrogate", neuron.Surrogate, NeuronSection.KnownSurrogates);
+        if (!double.IsFinite(neuron.SurrogateAlpha) || neuron.SurrogateAlpha < 0)
+            problems.Add(OutOfRange("neuron.surrogate_alpha", neuron.SurrogateAlpha, "a finite number >= 0 (0 uses the surrogate's default)"));
+
+        OneOf(problems, "optimizer.name", optimizer.Name, OptimizerSection.KnownOptimizers);
+        Positive(problems, "optimizer.lr", optimizer.Lr);
+        UnitInterval(problems, "optimizer.momentum", optimizer.Momentum);
+        if (!double.IsFinite(optimizer.WeightDecay) || optimizer.WeightDecay < 0)
+            problems.Add(OutOfRange("optimizer.weight_decay", optimizer.WeightDecay, "a finite number >= 0"));
+        OneOf(problems, "optimizer.schedule", optimizer.Schedule, OptimizerSection.KnownSchedules);
+        AtLeast(problems, "optimizer.step_size", optimizer.StepSize, 1);
+        Positive(problems, "optimizer.gamma", optimizer.Gamma);
+        UnitInterval(problems, "optimizer.beta1", optimizer.Beta1);
+        UnitInterval(problems, "optimizer.beta2", optimizer.Beta2);
+        return problems;
+    }
+
+    private static void AtLeast(List<string> problems, string key, long value, long minimum, string note = "")
+    {
+        if (value < minimum)
+            problems.Add(OutOfRange(key, value, $"an integer >= {minimum}{note}"));
+    }
+
+    private static void Positive(List<string> problems, string key, double value)
+    {
+        if (!double.IsFinite(value) || value <= 0)
+            problems.Add(OutOfRange(key, value, "a finite number > 0"));
+    }
+
+    private static void UnitInterval(List<string> problems, string key, double value)
+    {
+        if (!(value >= 0 && value < 1))
+            problems.Add(OutOfRange(key, value, "a number in [0, 1)"));
+    }
+
+    private static void OneOf(List<string> problems, string key, string value, IReadOnlyList<string> known)
+    {
+        if (!known.Contains(value))
+            problems.Add($"{key} = \"{value}\" is not known: valid values are {string.Join(", ", known.Select(k => $"\"{k}\""))}.");
+    }
+
+    private static string OutOfRange(string key, double value, string range) =>
+        $"{key} = {value.ToString(CultureInfo.InvariantCulture)} is out of range: it must be {range}.";
+}
