@@ -74,7 +74,11 @@ internal sealed class DatasetLocator(string? environmentDataPath, string systemD
         var files = string.Join(", ", DatasetCatalog.FileNames.Select(file => file + ".gz"));
         var install = descriptor.DebianPackage is null ? "" : $"sudo apt-get install {descriptor.DebianPackage}, or ";
         var environmentNote = string.IsNullOrWhiteSpace(environmentDataPath) ? $"{EnvironmentVariable} is not set.\n" : "";
-        return $"Dataset '{descriptor.Name}' ({descriptor.Title}) was not found. Looked in:\n{report}{environmentNote}"
+        var searched = report.Length == 0
+            ? $"Dataset '{descriptor.Name}' ({descriptor.Title}) was not found: no data.path is configured, "
+                + $"{EnvironmentVariable} is not set and no system package installs it.\n"
+            : $"Dataset '{descriptor.Name}' ({descriptor.Title}) was not found. Looked in:\n{report}{environmentNote}";
+        return searched
             + $"To get it: {install}set data.path or {EnvironmentVariable} to a folder holding {files} "
             + $"(plain or .gz), downloaded from {descriptor.Source}. "
             + $"To run without files, use the bundled subset: data.name = \"{DatasetCatalog.EmbeddedFashionMnistName}\".";
