@@ -90,6 +90,8 @@ internal sealed class Prefetcher<T> : IDisposable
 
     private bool TryTake(ProducerThread<T> producer, out T item)
     {
+        if (disposal.IsCancellationRequested)
+            throw Disposed();
         if (producer.Queue.TryTake(out item!))
             return true;
         var start = Stopwatch.GetTimestamp();
@@ -99,11 +101,14 @@ internal sealed class Prefetcher<T> : IDisposable
         }
         catch (OperationCanceledException) when (disposal.IsCancellationRequested)
         {
-            throw new ObjectDisposedException(GetType().Name, "The prefetcher was disposed while a sequence was being read.");
+            throw Disposed();
         }
         finally
         {
             Interlocked.Add(ref waitTimestampTicks, Stopwatch.GetTimestamp() - start);
         }
     }
+
+    private ObjectDisposedException Disposed() =>
+        new(GetType().Name, "The prefetcher was disposed while a sequence was being read.");
 }
