@@ -71,10 +71,11 @@ internal sealed class Prefetcher<T> : IDisposable
         {
             ObjectDisposedException.ThrowIf(disposed, this);
             running.Add(producer);
+            // Started under the lock, so Dispose either sees this producer started or refuses it above.
+            producer.Start();
         }
         try
         {
-            producer.Start();
             while (TryTake(producer, out var item))
                 yield return item;
             producer.RethrowFailure();
