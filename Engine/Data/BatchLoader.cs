@@ -1,0 +1,104 @@
+namespace Neuromorph.Engine.Data;
+
+/// <summary>
+/// Cuts a dataset into mini-batches on a background thread, up to <c>prefetch</c> batches ahead of the
+/// training thread. The order of epoch e is a pure function of (seed, e) (see <see cref="EpochOrder"/>), so
+/// a run resumed with <c>skipBatches</c> sees exactly the batches it would have seen.
+/// </summary>
+internal sealed class BatchLoader : IDisposable
+{
+    private static readonly float[] PixelScale = Enumerable.Range(0, 256).Select(value => value / 255f).ToArray();
+
+    private readonly Prefetcher<Batch> prefetcher;
+
+    /// <param name="dataset">The images to batch.</param>
+    /// <param name="batchSize">Samples per batch (the last one may be smaller unless <paramref name="dropLast"/>).</param>
+    /// <param name="shuffle">Whether each epoch visits the samples in a seeded random order, or in file order.</param>
+    /// <param name="seed">The seed of the epoch orders.</param>
+    /// <param name="prefetch">How many ready batches may wait ahead of the consumer.</param>
+    /// <param name="dropLast">Whether a last batch smaller than <paramref name="batchSize"/> is left out.</param>
+    public BatchLoader(ImageDataset dataset, int batchSize, bool shuffle, long seed, int prefetch = 4, bool dropLast = false)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(prefetch);
+        Dataset = dataset;
+        BatchSize = batchSize;
+        Shuffle = shuffle;
+        Seed = seed;
+        DropLast = dropLast;
+        BatchesPerEpoch = dropLast ? dataset.Count / batchSize : (dataset.Count + batchSize - 1) / batchSize;
+        if (BatchesPerEpoch == 0)
+            throw new ArgumentException(
+                $"A batch size of {batchSize} with drop-last leaves no batch of {dataset.Count} samples "
+                + $"({dataset.Description}); use a batch size of at most {dataset.Count}.",
+                nameof(batchSize));
+        prefetcher = new Prefetcher<Batch>(prefetch, "Neuromorph batch loader");
+    }
+
+    public ImageDataset Dataset { get; }
+
+    public int BatchSize { get; }
+
+    public bool Shuffle { get; }
+
+    public long Seed { get; }
+
+    public bool DropLast { get; }
+
+    public int BatchesPerEpoch { get; }
+
+    /// <summary>How long the consumer has waited for a batch, over all epochs: near zero when loading keeps up.</summary>
+    public TimeSpan ConsumerWaitTime => prefetcher.ConsumerWaitTime;
+
+    /// <summary>Background threads currently producing batches (0 once every enumeration has ended).</summary>
+    public int RunningProducers => prefetcher.RunningProducers;
+
+    /// <summary>
+    /// The batches of epoch <paramref name="epoch"/> (0-based), starting after the first
+    /// <paramref name="skipBatches"/>. Producing starts on the first <c>MoveNext</c>; ending or disposing the
+    /// enumeration stops and joins the producer thread.
+    /// </summary>
+    public IEnumerable<Batch> Epoch(int epoch, int skipBatches = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(epoch);
+        if (skipBatches < 0 || skipBatches > BatchesPerEpoch)
+            throw new ArgumentOutOfRangeException(
+                nameof(skipBatches), skipBatches, $"An epoch has {BatchesPerEpoch} batches; skip between 0 and that.");
+        return prefetcher.Run(token => Produce(epoch, skipBatches, token));
+    }
+
+    /// <summary>The dataset indices in the order epoch <paramref name="epoch"/> visits them.</summary>
+    public int[] Order(int epoch) =>
+        Shuffle ? EpochOrder.Shuffled(Dataset.Count, Seed, epoch) : EpochOrder.Sequential(Dataset.Count);
+
+    public void Dispose() => prefetcher.Dispose();
+
+    private IEnumerable<Batch> Produce(int epoch, int skipBatches, CancellationToken token)
+    {
+        var order = Order(epoch);
+        for (var index = skipBatches; index < BatchesPerEpoch; index++)
+        {
+            token.ThrowIfCancellationRequested();
+            var start = index * BatchSize;
+            yield return Assemble(epoch, index, order.AsSpan(start, Math.Min(BatchSize, order.Length - start)));
+        }
+    }
+
+    private Batch Assemble(int epoch, int index, ReadOnlySpan<int> indices)
+    {
+        var sampleSize = Dataset.SampleSize;
+        var inputs = new float[indices.Length * sampleSize];
+        var labels = new long[indices.Length];
+        for (var i = 0; i < indices.Length; i++)
+        {
+            var pixels = Dataset.Pixels.AsSpan(indices[i] * sampleSize, sampleSize);
+            var target = inputs.AsSpan(i * sampleSize, sampleSize);
+            for (var p = 0; p < pixels.Length; p++)
+                target[p] = PixelScale[pixels[p]];
+            labels[i] = Dataset.Labels[indices[i]];
+        }
+        return new Batch(
+            epoch, index, indices.Length, Dataset.Channels, Dataset.Height, Dataset.Width, inputs, labels, indices.ToArray());
+    }
+}
