@@ -4,7 +4,7 @@ namespace Neuromorph.Engine.Data;
 
 /// <summary>
 /// Finds a dataset by name and loads it. File-based datasets (<c>fashion-mnist</c>, <c>mnist</c>) are
-/// searched, in order, in the configured path, in <c>$NEUROMORPH_DATA</c> and <c>$NEUROMORPH_DATA/name</c>,
+/// searched in the configured path alone when one is given, otherwise in <c>$NEUROMORPH_DATA</c> and <c>$NEUROMORPH_DATA/name</c>,
 /// and in the Debian package's folder <c>/usr/share/datasets/name</c> (where a package exists). Each of the
 /// four standard files may be plain or end in <c>.gz</c>. <c>embedded-fashion-mnist</c> needs no files.
 /// </summary>
@@ -58,8 +58,12 @@ internal sealed class DatasetLocator(string? environmentDataPath, string systemD
 
     private IEnumerable<(string Directory, string Origin)> Candidates(DatasetDescriptor descriptor, string? configuredPath)
     {
+        // An explicit data.path is the only place looked at: silently reading another copy would be wrong.
         if (!string.IsNullOrWhiteSpace(configuredPath))
+        {
             yield return (Path.GetFullPath(configuredPath), "data.path");
+            yield break;
+        }
         if (!string.IsNullOrWhiteSpace(environmentDataPath))
         {
             yield return (Path.GetFullPath(environmentDataPath), $"${EnvironmentVariable}");
@@ -81,6 +85,6 @@ internal sealed class DatasetLocator(string? environmentDataPath, string systemD
         return searched
             + $"To get it: {install}set data.path or {EnvironmentVariable} to a folder holding {files} "
             + $"(plain or .gz), downloaded from {descriptor.Source}. "
-            + $"To run without files, use the bundled subset: data.name = \"{DatasetCatalog.EmbeddedFashionMnistName}\".";
+            + $"To run without files, use the bundled subset: data.dataset = \"{DatasetCatalog.EmbeddedFashionMnistName}\".";
     }
 }

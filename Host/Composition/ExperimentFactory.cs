@@ -51,7 +51,7 @@ internal static class ExperimentFactory
 
             var description = new RunDescription(
                 configuration.Data.Dataset, configuration.Model.Name, configuration.Neuron.Plugin, schemeName, configuration.Run.Seed);
-            var effective = configuration.ToToml(neuronOptions, schemeOptions);
+            var effective = WithBoundOptions(configuration, neuronOptions, schemeOptions).ToToml();
             return new Experiment(configuration, catalog, data, network, new Objective(scheme), description, effective);
         }
         catch
@@ -73,10 +73,18 @@ internal static class ExperimentFactory
         return null;
     }
 
+    /// <summary>The configuration with each plugin's options as bound, defaults included, for the record.</summary>
+    private static RunConfiguration WithBoundOptions(RunConfiguration configuration, object? neuronOptions, object? schemeOptions) =>
+        configuration with
+        {
+            Neuron = neuronOptions is null ? configuration.Neuron : configuration.Neuron with { Options = OptionsBinder.Render(neuronOptions) },
+            Distillation = schemeOptions is null ? configuration.Distillation : configuration.Distillation with { Options = OptionsBinder.Render(schemeOptions) },
+        };
+
     private static DatasetSplits LoadData(RunConfiguration configuration)
     {
         var data = configuration.Data;
-        var splits = new DatasetLocator().Load(data.Dataset, data.Path);
+        var splits = DatasetLocator.FromEnvironment().Load(data.Dataset, data.Path);
         var train = data.TrainLimit > 0 ? splits.Train.Take(data.TrainLimit) : splits.Train;
         var test = data.TestLimit > 0 ? splits.Test.Take(data.TestLimit) : splits.Test;
         return new DatasetSplits(train, test);

@@ -53,7 +53,14 @@ internal static class ConfigurationLoader
         var directories = configuration.Plugins.Directories
             .Select(d => System.IO.Path.GetFullPath(d, folder))
             .ToArray();
-        return configuration with { Plugins = configuration.Plugins with { Directories = directories } };
+        var dataPath = string.IsNullOrWhiteSpace(configuration.Data.Path)
+            ? configuration.Data.Path
+            : System.IO.Path.GetFullPath(configuration.Data.Path, folder);
+        return configuration with
+        {
+            Plugins = configuration.Plugins with { Directories = directories },
+            Data = configuration.Data with { Path = dataPath },
+        };
     }
 
     private static RunConfiguration Bind(TomlTable document)

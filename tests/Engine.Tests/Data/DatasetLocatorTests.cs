@@ -33,7 +33,7 @@ public sealed class DatasetLocatorTests : IDisposable
     }
 
     [Fact]
-    public void Load_NotFound_ListsEveryPlaceAndHowToGetTheData()
+    public void Load_ConfiguredPathWithoutFiles_LooksNowhereElse()
     {
         Directory.CreateDirectory(folder.Combine("env"));
         var locator = new DatasetLocator(folder.Combine("env"), System);
@@ -41,14 +41,26 @@ public sealed class DatasetLocatorTests : IDisposable
         var act = () => locator.Load("fashion-mnist", folder.Combine("configured"));
 
         var message = act.Should().Throw<DataException>().Which.Message;
-        message.Should().StartWith("Dataset 'fashion-mnist' (Fashion-MNIST) was not found. Looked in:\n");
         message.Should().Contain($"  - {folder.Combine("configured")} (data.path): no such folder\n");
+        message.Should().NotContain("NEUROMORPH_DATA):").And.NotContain("(Debian package");
+    }
+
+    [Fact]
+    public void Load_NotFound_ListsEveryPlaceAndHowToGetTheData()
+    {
+        Directory.CreateDirectory(folder.Combine("env"));
+        var locator = new DatasetLocator(folder.Combine("env"), System);
+
+        var act = () => locator.Load("fashion-mnist");
+
+        var message = act.Should().Throw<DataException>().Which.Message;
+        message.Should().StartWith("Dataset 'fashion-mnist' (Fashion-MNIST) was not found. Looked in:\n");
         message.Should().Contain($"  - {folder.Combine("env")} ($NEUROMORPH_DATA): none of the four files\n");
         message.Should().Contain($"  - {folder.Combine("env", "fashion-mnist")} ($NEUROMORPH_DATA/fashion-mnist): no such folder\n");
         message.Should().Contain($"  - {folder.Combine("system", "fashion-mnist")} (Debian package dataset-fashion-mnist): no such folder\n");
         message.Should().Contain("sudo apt-get install dataset-fashion-mnist, or set data.path or NEUROMORPH_DATA to a folder holding "
             + "train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz");
-        message.Should().Contain("data.name = \"embedded-fashion-mnist\"");
+        message.Should().Contain("data.dataset = \"embedded-fashion-mnist\"");
         message.Should().NotContain("is not set");
     }
 
@@ -64,7 +76,7 @@ public sealed class DatasetLocatorTests : IDisposable
             + "To get it: set data.path or NEUROMORPH_DATA to a folder holding train-images-idx3-ubyte.gz, "
             + "train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz (plain or .gz), "
             + "downloaded from the MNIST database (http://yann.lecun.com/exdb/mnist/ or one of its mirrors). "
-            + "To run without files, use the bundled subset: data.name = \"embedded-fashion-mnist\".");
+            + "To run without files, use the bundled subset: data.dataset = \"embedded-fashion-mnist\".");
     }
 
     [Fact]

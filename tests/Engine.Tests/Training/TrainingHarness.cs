@@ -21,8 +21,8 @@ internal sealed class TrainingHarness : IDisposable
         var train = new BatchLoader(SyntheticImages.Create(trainCount, 1), batchSize, shuffle: true, seed);
         var test = new BatchLoader(SyntheticImages.Create(40, 2), 20, shuffle: false, seed);
         owned.AddRange([train, test, Network]);
-        var optimizer = OptimizerFactory.Create(new OptimizerSettings("sgd", 0.05, 0.9, 1e-4), Network.parameters());
-        var schedule = new LearningRateSchedule("cosine", 0.05, 1, 0.1, (long)train.BatchesPerEpoch * epochs);
+        var optimizer = OptimizerFactory.Create(new OptimizerSettings("adam", 0.03, WeightDecay: 0), Network.parameters());
+        var schedule = new LearningRateSchedule("cosine", 0.03, 1, 0.1, (long)train.BatchesPerEpoch * epochs);
         Loop = new TrainingLoop(
             Network, optimizer, new Objective(new NoDistillation()), schedule, train, test, RunDirectory,
             new RunDescription("synthetic", "csnn", "threshold", "none", seed), new TrainingSettings(epochs), [Recorder]);

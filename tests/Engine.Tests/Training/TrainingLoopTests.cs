@@ -17,7 +17,7 @@ public sealed class TrainingLoopTests : IDisposable
 
         var losses = harness.Recorder.Losses;
         losses.Should().HaveCount(30);
-        losses.Take(5).Average().Should().BeGreaterThan(losses.TakeLast(5).Average() * 1.5);
+        losses.Take(5).Average().Should().BeGreaterThan(losses.TakeLast(5).Average() * 1.5, string.Join(" ", losses.Select(l => l.ToString("F2"))));
         var metrics = harness.RunDirectory.ReadMetrics();
         metrics.Select(m => m.Epoch).Should().Equal(1, 2, 3);
         metrics[^1].TrainLoss.Should().BeLessThan(metrics[0].TrainLoss);

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 
 namespace Neuromorph.Engine.Tests.Spiking;
 
-public sealed class SpikeFunctionMemoryTests
+public sealed class SpikeMemoryTests
 {
     [Theory]
     [InlineData("rectangular")]
