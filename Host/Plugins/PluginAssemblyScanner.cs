@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using McMaster.NETCore.Plugins;
@@ -56,11 +57,10 @@ internal static partial class PluginAssemblyScanner
                 var attribute = type.GetCustomAttribute<PluginAttribute>(inherit: false);
                 if (attribute is null)
                     continue;
-                var problem = Describe(type, attribute, version, assemblyPath, out var descriptor);
-                if (descriptor is not null)
+                if (TryDescribe(type, attribute, version, assemblyPath, out var descriptor, out var problem))
                     descriptors.Add(descriptor);
                 else
-                    problems.Add(new PluginLoadProblem(assemblyName, assemblyPath, problem!));
+                    problems.Add(new PluginLoadProblem(assemblyName, assemblyPath, problem));
             }
             if (descriptors.Count == 0)
             {
@@ -81,10 +81,31 @@ internal static partial class PluginAssemblyScanner
         }
     }
 
-    private static string? Describe(
-        Type type, PluginAttribute attribute, string version, string assemblyPath, out PluginDescriptor? descriptor)
+    /// <summary>
+    /// Describes the <c>[Plugin]</c> class <paramref name="type"/>, or explains in
+    /// <paramref name="problem"/> why the host cannot use it.
+    /// </summary>
+    public static bool TryDescribe(
+        Type type,
+        PluginAttribute attribute,
+        string version,
+        string assemblyPath,
+        [NotNullWhen(true)] out PluginDescriptor? descriptor,
+        [NotNullWhen(false)] out string? problem)
     {
         descriptor = null;
+        problem = Problem(type, attribute, out var kind, out var constructor);
+        if (problem is not null)
+            return false;
+        descriptor = new PluginDescriptor(
+            attribute.Name, kind, version, assemblyPath, type, constructor!.OptionsType, attribute.Description);
+        return true;
+    }
+
+    private static string? Problem(Type type, PluginAttribute attribute, out PluginKind kind, out PluginConstructor? constructor)
+    {
+        kind = default;
+        constructor = null;
         var name = $"[Plugin(\"{attribute.Name}\")] {type.FullName}";
         if (type.IsAbstract || type.IsInterface || type.ContainsGenericParameters)
             return $"{name} is abstract or generic; a plugin is a concrete class.";
@@ -93,17 +114,14 @@ internal static partial class PluginAssemblyScanner
         var kinds = PluginKinds.ImplementedBy(type);
         if (kinds.Count != 1)
         {
-            var contracts = string.Join(", ", PluginKinds.All.Select(kind => PluginKinds.ContractOf(kind).Name));
+            var contracts = string.Join(", ", PluginKinds.All.Select(candidate => PluginKinds.ContractOf(candidate).Name));
             return kinds.Count == 0
                 ? $"{name} implements none of {contracts}; a plugin implements exactly one."
-                : $"{name} implements {string.Join(" and ", kinds.Select(kind => PluginKinds.ContractOf(kind).Name))}; " +
+                : $"{name} implements {string.Join(" and ", kinds.Select(found => PluginKinds.ContractOf(found).Name))}; " +
                   "a plugin implements exactly one plugin interface.";
         }
-        if (!PluginConstructor.TrySelect(type, out var constructor, out var problem))
-            return problem;
-        descriptor = new PluginDescriptor(
-            attribute.Name, kinds[0], version, assemblyPath, type, constructor.OptionsType, attribute.Description);
-        return null;
+        kind = kinds[0];
+        return PluginConstructor.TrySelect(type, out constructor, out var problem) ? null : problem;
     }
 
     private static string VersionOf(Assembly assembly) =>
