@@ -1,0 +1,128 @@
+using System.Diagnostics.CodeAnalysis;
+using McMaster.NETCore.Plugins;
+using Neuromorph.Abstractions;
+
+namespace Neuromorph.Host.Plugins;
+
+/// <summary>
+/// The plugins found in the plugin directories. Owns the load context of every plugin assembly it keeps;
+/// disposing the catalog unloads them (created instances must be released first).
+/// </summary>
+internal sealed class PluginCatalog : IDisposable
+{
+    private readonly IReadOnlyList<PluginLoader> loaders;
+    private readonly Dictionary<(PluginKind Kind, string Name), PluginDescriptor> byName;
+
+    private PluginCatalog(
+        IReadOnlyList<PluginLoader> loaders, IReadOnlyList<PluginDescriptor> all, IReadOnlyList<PluginLoadProblem> problems)
+    {
+        this.loaders = loaders;
+        All = all;
+        Problems = problems;
+        byName = all.ToDictionary(descriptor => (descriptor.Kind, descriptor.Name));
+    }
+
+    /// <summary>Every plugin found, in discovery order.</summary>
+    public IReadOnlyList<PluginDescriptor> All { get; }
+
+    /// <summary>Assemblies and types that were skipped, with the reason; the host shows them as warnings.</summary>
+    public IReadOnlyList<PluginLoadProblem> Problems { get; }
+
+    /// <summary>The catalog of the bundled plugins plus <paramref name="extraDirectories"/>.</summary>
+    public static PluginCatalog LoadForHost(IEnumerable<string> extraDirectories) =>
+        Load(PluginDirectories.ForHost(extraDirectories));
+
+    /// <summary>
+    /// The catalog of the plugin assemblies in <paramref name="directories"/> (see
+    /// <see cref="PluginDirectories.FindAssemblies"/>). Throws <see cref="PluginConfigurationException"/>
+    /// for a missing directory or two plugins of one kind sharing a name.
+    /// </summary>
+    public static PluginCatalog Load(IEnumerable<string> directories)
+    {
+        var assemblies = PluginDirectories.FindAssemblies(directories);
+        var loaders = new List<PluginLoader>();
+        var all = new List<PluginDescriptor>();
+        var problems = new List<PluginLoadProblem>();
+        foreach (var assemblyPath in assemblies)
+        {
+            var scan = PluginAssemblyScanner.Scan(assemblyPath);
+            if (scan.Loader is not null)
+                loaders.Add(scan.Loader);
+            all.AddRange(scan.Descriptors);
+            problems.AddRange(scan.Problems);
+        }
+        var duplicate = all.GroupBy(descriptor => (descriptor.Kind, descriptor.Name)).FirstOrDefault(group => group.Count() > 1);
+        if (duplicate is not null)
+        {
+            loaders.ForEach(loader => loader.Dispose());
+            var (kind, name) = duplicate.Key;
+            throw new PluginConfigurationException(
+                $"Two {PluginKinds.Describe(kind)} plugins are named '{name}': " +
+                string.Join(" and ", duplicate.Select(descriptor => descriptor.AssemblyPath)) +
+                ". Remove one of them from the plugin directories.");
+        }
+        return new PluginCatalog(loaders, all, problems);
+    }
+
+    /// <summary>The names of the plugins of <paramref name="kind"/>, sorted.</summary>
+    public IReadOnlyList<string> Names(PluginKind kind) =>
+        All.Where(descriptor => descriptor.Kind == kind).Select(descriptor => descriptor.Name).Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>Whether a plugin of <paramref name="kind"/> is called <paramref name="name"/>.</summary>
+    public bool Contains(PluginKind kind, string name) => byName.ContainsKey((kind, name));
+
+    /// <summary>The plugin of <paramref name="kind"/> called <paramref name="name"/>, if there is one.</summary>
+    public bool TryFind(PluginKind kind, string name, [NotNullWhen(true)] out PluginDescriptor? descriptor) =>
+        byName.TryGetValue((kind, name), out descriptor);
+
+    /// <summary>
+    /// The plugin of <paramref name="kind"/> called <paramref name="name"/>; otherwise throws
+    /// <see cref="PluginNotFoundException"/> listing the available names and suggesting the nearest.
+    /// </summary>
+    public PluginDescriptor Find(PluginKind kind, string name) =>
+        TryFind(kind, name, out var descriptor) ? descriptor : throw NotFound(kind, name);
+
+    /// <summary>
+    /// Throws <see cref="PluginConfigurationException"/> when a plugin of <paramref name="kind"/> takes
+    /// one of <paramref name="reservedNames"/> (names the host implements itself, such as scheme <c>none</c>).
+    /// </summary>
+    public void RejectShadowing(PluginKind kind, IEnumerable<string> reservedNames)
+    {
+        foreach (var reserved in reservedNames)
+        {
+            if (TryFind(kind, reserved, out var descriptor))
+            {
+                throw new PluginConfigurationException(
+                    $"Plugin '{reserved}' in {descriptor.AssemblyPath} uses a {PluginKinds.Describe(kind)} name " +
+                    "the host reserves for a built-in; rename the plugin.");
+            }
+        }
+    }
+
+    /// <summary>Creates a plugin instance: see <see cref="PluginActivator.Create"/>.</summary>
+    public object Create(
+        PluginDescriptor descriptor, Func<Type, object> bindOptions, PluginContext context, ISurrogateGradient? surrogate) =>
+        PluginActivator.Create(descriptor, bindOptions, context, surrogate);
+
+    /// <summary>Unloads every plugin assembly's load context.</summary>
+    public void Dispose()
+    {
+        foreach (var loader in loaders)
+            loader.Dispose();
+    }
+
+    private PluginNotFoundException NotFound(PluginKind kind, string name)
+    {
+        var names = Names(kind);
+        var described = PluginKinds.Describe(kind);
+        var message = names.Count == 0
+            ? $"No {described} plugin is named '{name}': no {described} plugins were found."
+            : $"No {described} plugin is named '{name}'. Available: {string.Join(", ", names)}.";
+        var nearest = NearestName.Find(name, names);
+        if (nearest is not null)
+            message += $" Did you mean '{nearest}'?";
+        if (Problems.Count > 0)
+            message += " Skipped plugin assemblies: " + string.Join("; ", Problems) + ".";
+        return new PluginNotFoundException(kind, name, message);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+
+namespace Neuromorph.Host.Tests.Plugins;
+
+/// <summary>
+/// Builds the fixture plugin projects under tests/Fixtures once per test run, into
+/// <c>Root/FixtureScheme/</c> and <c>Root/FixtureOldContract/</c> (so Root is itself a plugin directory).
+/// </summary>
+public sealed class FixturePluginBuild : IDisposable
+{
+    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(5);
+    private readonly TemporaryDirectory output = new();
+
+    public FixturePluginBuild()
+    {
+        var repository = FindRepositoryRoot();
+        SchemeFolder = Build(repository, "tests/Fixtures/FixtureScheme", "FixtureScheme");
+        OldContractFolder = Build(repository, "tests/Fixtures/FixtureOldContract/Plugin", "FixtureOldContract");
+    }
+
+    /// <summary>The directory holding one subfolder per fixture plugin.</summary>
+    public string Root => output.Path;
+
+    /// <summary>The build output folder of the fixture-scale scheme.</summary>
+    public string SchemeFolder { get; }
+
+    /// <summary>The build output folder of the plugin built against contract 0.9.</summary>
+    public string OldContractFolder { get; }
+
+    public void Dispose() => output.Dispose();
+
+    private string Build(string repository, string project, string name)
+    {
+        var target = Path.Combine(output.Path, name);
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = repository,
+        };
+        foreach (var argument in new[]
+                 {
+                     "build", Path.Combine(repository, project), "-c", "Release", "-o", target,
+                     "-nodeReuse:false", "-p:UseSharedCompilation=false",
+                 })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        // The test host's MSBuild settings must not leak into the nested build.
+        foreach (var key in start.Environment.Keys.Where(key => key.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToArray())
+            start.Environment.Remove(key);
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+
+        using var build = Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet.");
+        var standardOutput = build.StandardOutput.ReadToEndAsync();
+        var standardError = build.StandardError.ReadToEndAsync();
+        if (!build.WaitForExit(BuildTimeout))
+        {
+            build.Kill(entireProcessTree: true);
+            throw new TimeoutException($"Building {project} took longer than {BuildTimeout}.");
+        }
+        if (build.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"Building {project} failed (exit {build.ExitCode}):\n{standardOutput.Result}\n{standardError.Result}");
+        }
+        return target;
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Neuromorph.sln")))
+                return directory.FullName;
+        }
+        throw new InvalidOperationException($"No Neuromorph.sln above {AppContext.BaseDirectory}.");
+    }
+}
