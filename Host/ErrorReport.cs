@@ -23,7 +23,7 @@ internal static class ErrorReport
     {
         ConfigurationException e => (ExitCodes.UsageError, e.Message),
         PluginOptionsException e => (ExitCodes.UsageError, e.Message),
-        PluginLoadException e => (ExitCodes.UsageError, e.Message),
+        PluginConfigurationException e => (ExitCodes.UsageError, e.Message),
         DataException e => (ExitCodes.DataError, e.Message),
         CheckpointException e => (ExitCodes.DataError, e.Message),
         NonFiniteLossException e => (ExitCodes.RuntimeFailure, e.Message),

@@ -45,7 +45,7 @@ internal static class EvalCommand
             ? runDirectory.LastCheckpointPath
             : runDirectory.BestCheckpointPath;
         var configuration = ConfigurationLoader.Load(runDirectory.ConfigPath, []);
-        using var experiment = ExperimentFactory.Create(configuration, runDirectory.Path);
+        using var experiment = ExperimentFactory.Create(configuration);
         var header = CheckpointFile.Read(checkpointPath, experiment.Network, optimizer: null);
         using var batches = experiment.CreateTestBatches();
         var result = Evaluator.Evaluate(experiment.Network, batches);

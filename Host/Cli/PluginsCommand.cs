@@ -20,13 +20,8 @@ internal static class PluginsCommand
             try
             {
                 var configPath = parse.GetValue(config);
-                IReadOnlyList<string> directories = [PluginCatalog.BundledDirectory];
-                if (configPath is not null)
-                {
-                    var configuration = ConfigurationLoader.Load(configPath, []);
-                    directories = Composition.ExperimentFactory.PluginDirectories(configuration, Path.GetDirectoryName(Path.GetFullPath(configPath))!);
-                }
-                using var catalog = PluginCatalog.Discover(directories);
+                var extra = configPath is null ? [] : ConfigurationLoader.Load(configPath, []).Plugins.Directories;
+                using var catalog = PluginCatalog.LoadForHost(extra);
                 Write(catalog, output);
                 return ExitCodes.Success;
             }

@@ -15,12 +15,13 @@ namespace Neuromorph.Host.Composition;
 /// </summary>
 internal static class ExperimentFactory
 {
-    public static Experiment Create(RunConfiguration configuration, string configDirectory)
+    public static Experiment Create(RunConfiguration configuration)
     {
-        var catalog = PluginCatalog.Discover(PluginDirectories(configuration, configDirectory));
+        var catalog = PluginCatalog.LoadForHost(configuration.Plugins.Directories);
         try
         {
             // 1. Plugins and their options: names resolved, options bound and checked.
+            catalog.RejectShadowing(PluginKind.DistillationScheme, [NoDistillation.Name]);
             var neuronPlugin = catalog.Find(PluginKind.Neuron, configuration.Neuron.Plugin);
             var neuronOptions = BindOptions(neuronPlugin, configuration.Neuron.Options, "neuron.options");
             var schemeName = configuration.Distillation.Scheme;
@@ -36,10 +37,10 @@ internal static class ExperimentFactory
 
             // 3. Plugin instances, then the network (seeded, so initial weights are reproducible).
             var context = new PluginContext(configuration.Model.Timesteps, data.Train.ClassCount, configuration.Run.Seed);
-            var neuron = catalog.Create<INeuronModel>(neuronPlugin, _ => neuronOptions!, context, surrogate);
+            var neuron = (INeuronModel)catalog.Create(neuronPlugin, _ => neuronOptions!, context, surrogate);
             var scheme = schemePlugin is null
                 ? new NoDistillation()
-                : catalog.Create<IDistillationScheme>(schemePlugin, _ => schemeOptions!, context, null);
+                : (IDistillationScheme)catalog.Create(schemePlugin, _ => schemeOptions!, context, null);
             if (configuration.Run.Threads > 0) torch.set_num_threads(configuration.Run.Threads);
             torch.manual_seed(configuration.Run.Seed);
             var train = data.Train;
@@ -60,9 +61,6 @@ internal static class ExperimentFactory
             throw;
         }
     }
-
-    public static IReadOnlyList<string> PluginDirectories(RunConfiguration configuration, string configDirectory) =>
-        [PluginCatalog.BundledDirectory, .. configuration.Plugins.Directories.Select(d => Path.GetFullPath(d, configDirectory))];
 
     private static object? BindOptions(PluginDescriptor plugin, Tomlyn.Model.TomlTable table, string tablePath)
     {

@@ -21,7 +21,7 @@ internal static class TrainingHost
         {
             var configuration = ConfigurationLoader.Load(request.ConfigPath, request.Overrides);
             var runDirectory = RunDirectoryResolver.Resolve(configuration, request);
-            using var experiment = ExperimentFactory.Create(configuration, Path.GetDirectoryName(Path.GetFullPath(request.ConfigPath))!);
+            using var experiment = ExperimentFactory.Create(configuration);
             if (request.Resume)
                 RunDirectoryResolver.CheckResumable(runDirectory, experiment.EffectiveToml);
             else
@@ -54,7 +54,8 @@ internal static class TrainingHost
         builder.Services.AddSingleton(sp => new TrainingService(loop, sp.GetRequiredService<IHostApplicationLifetime>(), error));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TrainingService>());
         using var host = builder.Build();
+        var service = host.Services.GetRequiredService<TrainingService>();
         await host.RunAsync();
-        return host.Services.GetRequiredService<TrainingService>();
+        return service;
     }
 }

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 
 namespace Neuromorph.Engine.Tests.Spiking;
 
-public sealed class SpikeMemoryTests
+public sealed class SpikeFunctionMemoryTests
 {
     [Theory]
     [InlineData("rectangular")]
