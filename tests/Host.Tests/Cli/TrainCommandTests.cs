@@ -16,7 +16,7 @@ public sealed class TrainCommandTests : IDisposable
         var run = await CliRun.RunAsync(["train", RepositoryPaths.Config("quickstart.toml"), "--run-dir", runDir, .. CliRun.TinyTraining]);
 
         run.ExitCode.Should().Be(0, run.Error);
-        run.Output.Should().Contain("epoch 1/2 iteration 5/20");
+        run.Output.Should().Contain("epoch 1/2 iteration 5/40");
         var metrics = File.ReadAllLines(Path.Combine(runDir, "metrics.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         metrics.Should().HaveCount(2);
         metrics[1].GetProperty("train_loss").GetDouble().Should().BeLessThan(metrics[0].GetProperty("train_loss").GetDouble());

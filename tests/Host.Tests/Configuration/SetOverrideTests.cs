@@ -20,7 +20,7 @@ public sealed class SetOverrideTests
         configuration.Model.Timesteps.Should().Be(2);
         configuration.Optimizer.Name.Should().Be("adam");
         configuration.Model.Channels.Should().Equal(8, 16);
-        configuration.Data.Path.Should().Be("../data sets/fm");
+        configuration.Data.Path.Should().Be(Path.GetFullPath("../data sets/fm"), "a relative data.path is resolved against the config file's folder (here the working directory)");
         configuration.Run.Name.Should().Be("quoted");
         configuration.Optimizer.Nesterov.Should().BeTrue();
         configuration.Optimizer.Lr.Should().Be(0.05);
