@@ -74,6 +74,8 @@ internal sealed class TrainingLoop(
             }
             epoch.Seconds += epochWatch.Elapsed.TotalSeconds;
             FinishEpoch(wallBefore + wall.Elapsed.TotalSeconds);
+            // A stop requested during the evaluation: the epoch's checkpoint is already written.
+            if (stopping.IsCancellationRequested && !clock.IsFinished) return TrainingOutcome.Interrupted;
         }
         WriteSummary(wallBefore + wall.Elapsed.TotalSeconds, completed: true);
         return TrainingOutcome.Completed;

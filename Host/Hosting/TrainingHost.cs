@@ -46,7 +46,8 @@ internal static class TrainingHost
 
     private static async Task<TrainingService> HostAsync(TrainingLoop loop, TextWriter error)
     {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        // The defaults bring the console lifetime: Ctrl+C and SIGTERM become a graceful stop.
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
         builder.Logging.ClearProviders();
         builder.Services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = true);
         // Time to finish the current iteration and write the checkpoint after Ctrl+C.

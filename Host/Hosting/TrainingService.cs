@@ -23,7 +23,7 @@ internal sealed class TrainingService(TrainingLoop loop, IHostApplicationLifetim
             var outcome = loop.Run(stoppingToken);
             ExitCode = outcome == TrainingOutcome.Interrupted ? ExitCodes.Interrupted : ExitCodes.Success;
             if (outcome == TrainingOutcome.Interrupted)
-                error.WriteLine("interrupted: checkpoint written; continue with --resume.");
+                error.WriteLine((Console.IsErrorRedirected ? "" : Environment.NewLine) + "interrupted: checkpoint written; continue with --resume.");
         }
         catch (Exception exception)
         {
