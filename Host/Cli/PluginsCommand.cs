@@ -38,11 +38,11 @@ internal static class PluginsCommand
         output.WriteLine($"{NoDistillation.Name,-16} {"scheme",-8} {"built-in",-10} plain cross-entropy, no distillation term");
         foreach (var plugin in catalog.All.OrderBy(p => p.Kind).ThenBy(p => p.Name))
         {
-            output.WriteLine($"{plugin.Name,-16} {KindName(plugin.Kind),-8} {plugin.Version,-10} {plugin.AssemblyPath}");
+            output.WriteLine($"{plugin.Name,-16} {KindName(plugin.Kind),-8} {plugin.Version.Split('+')[0],-10} {plugin.AssemblyPath}");
             if (plugin.Description is not null) output.WriteLine($"    {plugin.Description}");
             if (plugin.OptionsType is null) continue;
             foreach (var option in OptionsBinder.Describe(plugin.OptionsType))
-                output.WriteLine($"    {option.Key,-24} {option.TypeName,-10} default {option.DefaultValue}");
+                output.WriteLine($"    {option.Key,-24} {option.TypeName,-20} default {option.DefaultValue}");
         }
         foreach (var problem in catalog.Problems) output.WriteLine($"skipped: {problem}");
     }
