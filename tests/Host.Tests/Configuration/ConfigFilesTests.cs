@@ -28,7 +28,7 @@ public sealed class ConfigFilesTests
         configuration.Model.Hidden.Should().Be(256);
         configuration.Model.Timesteps.Should().Be(4);
         configuration.Neuron.Plugin.Should().Be("lif");
-        configuration.Optimizer.Should().Be(new OptimizerSection("sgd", 0.1, 0.9, 1e-4, false, "cosine"));
+        configuration.Optimizer.Should().Be(new OptimizerSection("adam", 0.001, 0.9, 0.0, false, "cosine"));
     }
 
     private static string ConfigFile(string name)
