@@ -48,7 +48,7 @@ internal sealed class DatasetLocator(string? environmentDataPath, string systemD
                 return files;
             report.Append($"  - {directory} ({origin}): {problem}\n");
         }
-        throw new DataException(NotFoundMessage(descriptor, report.ToString()));
+        throw new DataException(NotFoundMessage(descriptor, report.ToString(), searchedEnvironment: string.IsNullOrWhiteSpace(configuredPath)));
     }
 
     private static DatasetDescriptor Describe(string name) =>
@@ -73,11 +73,11 @@ internal sealed class DatasetLocator(string? environmentDataPath, string systemD
             yield return (Path.Combine(systemDatasetsRoot, descriptor.Name), $"Debian package {descriptor.DebianPackage}");
     }
 
-    private string NotFoundMessage(DatasetDescriptor descriptor, string report)
+    private string NotFoundMessage(DatasetDescriptor descriptor, string report, bool searchedEnvironment)
     {
         var files = string.Join(", ", DatasetCatalog.FileNames.Select(file => file + ".gz"));
         var install = descriptor.DebianPackage is null ? "" : $"sudo apt-get install {descriptor.DebianPackage}, or ";
-        var environmentNote = string.IsNullOrWhiteSpace(environmentDataPath) ? $"{EnvironmentVariable} is not set.\n" : "";
+        var environmentNote = searchedEnvironment && string.IsNullOrWhiteSpace(environmentDataPath) ? $"{EnvironmentVariable} is not set.\n" : "";
         var searched = report.Length == 0
             ? $"Dataset '{descriptor.Name}' ({descriptor.Title}) was not found: no data.path is configured, "
                 + $"{EnvironmentVariable} is not set and no system package installs it.\n"

@@ -39,24 +39,27 @@ internal static class NearestKey
         return distance;
     }
 
-    /// <summary>The number of single-character insertions, deletions or substitutions from a to b.</summary>
+    /// <summary>
+    /// The number of single-character insertions, deletions, substitutions or swaps of two adjacent
+    /// characters from a to b (optimal string alignment distance), so that <c>lfi</c> is one edit from <c>lif</c>.
+    /// </summary>
     public static int Levenshtein(string a, string b)
     {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-            previous[j] = j;
+        var rows = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++) rows[i, 0] = i;
+        for (var j = 0; j <= b.Length; j++) rows[0, j] = j;
         for (var i = 1; i <= a.Length; i++)
         {
-            current[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
-                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j] + 1, current[j - 1] + 1));
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var best = Math.Min(rows[i - 1, j - 1] + cost, Math.Min(rows[i - 1, j] + 1, rows[i, j - 1] + 1));
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                    best = Math.Min(best, rows[i - 2, j - 2] + 1);
+                rows[i, j] = best;
             }
-            (previous, current) = (current, previous);
         }
-        return previous[b.Length];
+        return rows[a.Length, b.Length];
     }
 
     // Allows about one edit per three characters, and always one.

@@ -9,6 +9,8 @@ public sealed class NearestKeyTests
     [InlineData("flaw", "lawn", 2)]
     [InlineData("", "abc", 3)]
     [InlineData("epochs", "epochs", 0)]
+    [InlineData("lfi", "lif", 1)]
+    [InlineData("ca", "abc", 3)]
     public void Levenshtein_KnownPairs_GivesTheEditDistance(string a, string b, int expected)
     {
         NearestKey.Levenshtein(a, b).Should().Be(expected);
