@@ -1,6 +1,6 @@
 namespace Neuromorph.Engine.Data;
 
-/// <summary>The datasets the engine can load by name (the <c>data.name</c> configuration key).</summary>
+/// <summary>The datasets the engine can load by name (the <c>data.dataset</c> configuration key).</summary>
 internal static class DatasetCatalog
 {
     public const string FashionMnistName = "fashion-mnist";
@@ -25,6 +25,15 @@ internal static class DatasetCatalog
 
     /// <summary>Every name <see cref="DatasetLocator"/> accepts, file-based and embedded.</summary>
     public static IReadOnlyList<string> KnownNames { get; } = [FashionMnistName, MnistName, EmbeddedFashionMnistName];
+
+    /// <summary>
+    /// The number of classes of the dataset called <paramref name="name"/>, known before its files are read
+    /// (every dataset the catalog knows has ten).
+    /// </summary>
+    public static int ClassCount(string name) =>
+        KnownNames.Contains(name)
+            ? ImageDataset.DefaultClassCount
+            : throw new ArgumentException($"Unknown dataset '{name}'. Known datasets: {string.Join(", ", KnownNames)}.", nameof(name));
 
     /// <summary>The four standard file names (without <c>.gz</c>) of an MNIST-format dataset.</summary>
     public static IReadOnlyList<string> FileNames { get; } =

@@ -32,15 +32,16 @@ internal static class ExperimentFactory
                     $"[distillation] scheme = \"none\" takes no options, but the file sets {string.Join(", ", configuration.Distillation.Options.Keys.Select(k => "distillation." + k))}.");
             var surrogate = new AdjustableSurrogate(SurrogateGradients.Create(configuration.Neuron.Surrogate, configuration.Neuron.SurrogateAlpha));
 
-            // 2. Data.
-            var data = LoadData(configuration);
-
-            // 3. Plugin instances, then the network (seeded, so initial weights are reproducible).
-            var context = new PluginContext(configuration.Model.Timesteps, data.Train.ClassCount, configuration.Run.Seed);
-            var neuron = (INeuronModel)catalog.Create(neuronPlugin, _ => neuronOptions!, context, surrogate);
+            // 2. Plugin instances: their constructors check option values against the run (e.g. T).
+            var context = new PluginContext(
+                configuration.Model.Timesteps, DatasetCatalog.ClassCount(configuration.Data.Dataset), configuration.Run.Seed);
+            var neuron = (INeuronModel)CreatePlugin(catalog, neuronPlugin, neuronOptions, "neuron.options", context, surrogate);
             var scheme = schemePlugin is null
                 ? new NoDistillation()
-                : (IDistillationScheme)catalog.Create(schemePlugin, _ => schemeOptions!, context, null);
+                : (IDistillationScheme)CreatePlugin(catalog, schemePlugin, schemeOptions, "distillation", context, null);
+
+            // 3. Data, then the network (seeded, so initial weights are reproducible).
+            var data = LoadData(configuration);
             if (configuration.Run.Threads > 0) torch.set_num_threads(configuration.Run.Threads);
             torch.manual_seed(configuration.Run.Seed);
             var train = data.Train;
@@ -59,6 +60,21 @@ internal static class ExperimentFactory
         {
             catalog.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>Creates a plugin; an option value its constructor refuses becomes a configuration error naming the key.</summary>
+    private static object CreatePlugin(
+        PluginCatalog catalog, PluginDescriptor plugin, object? options, string tablePath, PluginContext context, ISurrogateGradient? surrogate)
+    {
+        try
+        {
+            return catalog.Create(plugin, _ => options!, context, surrogate);
+        }
+        catch (PluginOptionsException e)
+        {
+            var key = string.IsNullOrEmpty(e.Key) ? tablePath : $"{tablePath}.{e.Key}";
+            throw new ConfigurationException($"{key} (plugin '{plugin.Name}'): {e.Message}", e);
         }
     }
 

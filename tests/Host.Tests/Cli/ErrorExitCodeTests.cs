@@ -62,6 +62,16 @@ public sealed class ErrorExitCodeTests : IDisposable
     }
 
     [Fact]
+    public async Task Train_PluginRefusesAnOptionValue_NamesKeyAndPlugin_Exit2()
+    {
+        var run = await CliRun.RunAsync("train", RepositoryPaths.Config("quickstart.toml"), "--run-dir", Path.Combine(root, "r"), "--set", "neuron.options.tau=0.5");
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("neuron.options.tau").And.Contain("'lif'");
+        Directory.Exists(Path.Combine(root, "r")).Should().BeFalse();
+    }
+
+    [Fact]
     public async Task Train_MissingDataset_SaysWhereItLooked_Exit3()
     {
         var empty = Directory.CreateDirectory(Path.Combine(root, "empty")).FullName;
