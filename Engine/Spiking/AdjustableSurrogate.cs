@@ -9,7 +9,7 @@ namespace Neuromorph.Engine.Spiking;
 /// A spike is differentiated with the surrogate that was current when its forward pass ran, so a swap
 /// never changes the gradient of a graph that already exists. Swap between forward passes.
 /// </summary>
-public sealed class AdjustableSurrogate : ISurrogateGradient
+internal sealed class AdjustableSurrogate : ISurrogateGradient
 {
     private volatile ISurrogateGradient current;
 

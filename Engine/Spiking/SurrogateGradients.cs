@@ -3,7 +3,7 @@ using Neuromorph.Abstractions;
 namespace Neuromorph.Engine.Spiking;
 
 /// <summary>The built-in surrogate gradients, by the name configuration files use.</summary>
-public static class SurrogateGradients
+internal static class SurrogateGradients
 {
     private static readonly (string Name, double DefaultAlpha, Func<double, ISurrogateGradient> Create)[] Known =
     [
