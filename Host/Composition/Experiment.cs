@@ -21,6 +21,8 @@ internal sealed class Experiment(
     RunDescription description,
     string effectiveToml) : IDisposable
 {
+    private readonly List<IDisposable> owned = [];
+
     public RunConfiguration Configuration { get; } = configuration;
 
     public PluginCatalog Plugins { get; } = plugins;
@@ -37,23 +39,29 @@ internal sealed class Experiment(
     public string EffectiveToml { get; } = effectiveToml;
 
     public BatchLoader CreateTestBatches() =>
-        new(Data.Test, Configuration.Data.TestBatchSize, shuffle: false, Configuration.Run.Seed, Configuration.Data.Prefetch);
+        Own(new BatchLoader(Data.Test, Configuration.Data.TestBatchSize, shuffle: false, Configuration.Run.Seed, Configuration.Data.Prefetch));
 
     public TrainingLoop CreateTrainingLoop(RunDirectory runDirectory, IReadOnlyList<ITrainingObserver> observers)
     {
         var data = Configuration.Data;
-        var train = new BatchLoader(Data.Train, data.BatchSize, shuffle: true, Configuration.Run.Seed, data.Prefetch);
+        var train = Own(new BatchLoader(Data.Train, data.BatchSize, shuffle: true, Configuration.Run.Seed, data.Prefetch));
         var optimizerConfig = Configuration.Optimizer;
         var optimizerSettings = new OptimizerSettings(
             optimizerConfig.Name, optimizerConfig.Lr, optimizerConfig.Momentum, optimizerConfig.WeightDecay,
             optimizerConfig.Nesterov, optimizerConfig.Beta1, optimizerConfig.Beta2);
-        var optimizer = OptimizerFactory.Create(optimizerSettings, Network.parameters());
+        var optimizer = Own(OptimizerFactory.Create(optimizerSettings, Network.parameters()));
         var schedule = new LearningRateSchedule(
             optimizerConfig.Schedule, optimizerConfig.Lr, optimizerConfig.StepSize, optimizerConfig.Gamma,
             (long)train.BatchesPerEpoch * Configuration.Run.Epochs);
         return new TrainingLoop(
             Network, optimizer, Objective, schedule, train, CreateTestBatches(), runDirectory, Description,
             new TrainingSettings(Configuration.Run.Epochs, Configuration.Checkpoint.KeepBest), observers);
+    }
+
+    private T Own<T>(T item) where T : IDisposable
+    {
+        owned.Add(item);
+        return item;
     }
 
     /// <summary>One line on what is about to run.</summary>
@@ -64,6 +72,7 @@ internal sealed class Experiment(
 
     public void Dispose()
     {
+        foreach (var item in owned) item.Dispose();
         Network.Dispose();
         Plugins.Dispose();
     }
