@@ -1,6 +1,11 @@
 namespace Neuromorph.Engine.Training;
 
 /// <summary>One line of <c>metrics.jsonl</c>: the figures of one finished epoch (epochs count from 1).</summary>
+/// <remarks>
+/// <see cref="Iterations"/> and <see cref="DiagnosticAggregations"/> (each diagnostic's fold, <c>"sum"</c> or
+/// <c>"mean"</c>) let <see cref="RunDiagnostics"/> fold the epochs' diagnostics into the run's from this log
+/// alone, so the run-level figures survive a resume. Lines written before they existed read as 0 and empty.
+/// </remarks>
 internal sealed record EpochMetrics(
     int Epoch,
     double TrainLoss,
@@ -10,4 +15,11 @@ internal sealed record EpochMetrics(
     double Lr,
     double Seconds,
     double TrainSamplesPerSecond,
-    IReadOnlyDictionary<string, double[]> Diagnostics);
+    IReadOnlyDictionary<string, double[]> Diagnostics)
+{
+    /// <summary>How many training iterations the epoch ran.</summary>
+    public int Iterations { get; init; }
+
+    /// <summary>How each of <see cref="Diagnostics"/> was folded over the epoch: <c>"sum"</c> or <c>"mean"</c>.</summary>
+    public IReadOnlyDictionary<string, string> DiagnosticAggregations { get; init; } = new Dictionary<string, string>();
+}

@@ -7,14 +7,22 @@ namespace Neuromorph.Engine.Training;
 /// <summary>Measures a network's accuracy on a dataset, in evaluation mode, without touching its weights.</summary>
 internal static class Evaluator
 {
-    public static EvaluationResult Evaluate(SpikingNetwork network, BatchLoader loader, int epoch = 0)
+    /// <summary>
+    /// One pass over <paramref name="loader"/> at the network's current <see cref="SpikingNetwork.Timesteps"/>:
+    /// accuracy with the first k timesteps for every k, and early-exit tallies for each of
+    /// <paramref name="earlyExitThresholds"/> (none when omitted).
+    /// </summary>
+    public static EvaluationResult Evaluate(
+        SpikingNetwork network, BatchLoader loader, int epoch = 0, IReadOnlyList<double>? earlyExitThresholds = null)
     {
+        var thresholds = earlyExitThresholds ?? [];
         var wasTraining = network.training;
         network.eval();
         try
         {
             var timesteps = network.Timesteps;
             var correct = new long[timesteps];
+            var earlyExit = thresholds.Select(threshold => new EarlyExitCounts(threshold, 0, 0, 0)).ToArray();
             var samples = 0;
             using var noGrad = no_grad();
             foreach (var batch in loader.Epoch(epoch))
@@ -26,10 +34,12 @@ internal static class Evaluator
                 var predictions = logits.cumsum(0).argmax(-1);
                 var hits = predictions.eq(labels.unsqueeze(0)).sum(1).data<long>().ToArray();
                 for (var k = 0; k < timesteps; k++) correct[k] += hits[k];
+                var exits = EarlyExit.Evaluate(logits, labels, thresholds);
+                for (var i = 0; i < earlyExit.Length; i++) earlyExit[i] = earlyExit[i].Plus(exits[i]);
                 samples += batch.Size;
             }
             var atTimesteps = correct.Select(c => samples == 0 ? 0.0 : (double)c / samples).ToArray();
-            return new EvaluationResult(samples, atTimesteps[^1], atTimesteps);
+            return new EvaluationResult(samples, atTimesteps[^1], atTimesteps, earlyExit);
         }
         finally
         {

@@ -1,6 +1,10 @@
 namespace Neuromorph.Engine.Training;
 
-/// <summary>The contents of <c>summary.json</c>: what ran and how well it did (accuracies in [0, 1]).</summary>
+/// <summary>
+/// The contents of <c>summary.json</c>: what ran and how well it did (accuracies in [0, 1]).
+/// <see cref="Diagnostics"/> holds the scheme's diagnostics over the whole run (see <see cref="RunDiagnostics"/>):
+/// sums over every epoch, or means over every iteration.
+/// </summary>
 internal sealed record RunSummary(
     string Dataset,
     string Model,

@@ -117,7 +117,11 @@ internal sealed class TrainingLoop(
             schedule.RateAt(clock with { GlobalIteration = clock.GlobalIteration - clock.IterationInEpoch }),
             epoch.Seconds,
             throughput,
-            epoch.FoldedDiagnostics());
+            epoch.FoldedDiagnostics())
+        {
+            Iterations = epoch.Iterations,
+            DiagnosticAggregations = RunDiagnostics.Names(epoch.DiagnosticAggregations),
+        };
         runDirectory.AppendMetrics(metrics);
         var improved = evaluation.Accuracy > bestAccuracy;
         if (improved)
@@ -129,7 +133,7 @@ internal sealed class TrainingLoop(
         epoch = new EpochAccumulator();
         WriteCheckpoint(runDirectory.LastCheckpointPath);
         if (improved && settings.KeepBest) WriteCheckpoint(runDirectory.BestCheckpointPath);
-        WriteSummary(wallSeconds, completed: clock.IsFinished, metrics.Diagnostics);
+        WriteSummary(wallSeconds, completed: clock.IsFinished);
         foreach (var observer in observers) observer.EpochCompleted(metrics);
     }
 
@@ -142,7 +146,8 @@ internal sealed class TrainingLoop(
         foreach (var observer in observers) observer.CheckpointWritten(path, clock);
     }
 
-    private void WriteSummary(double wallSeconds, bool completed, IReadOnlyDictionary<string, double[]>? diagnostics = null)
+    /// <summary>Writes <c>summary.json</c> from the finished epochs in <c>metrics.jsonl</c>, diagnostics folded over the run.</summary>
+    private void WriteSummary(double wallSeconds, bool completed)
     {
         var finished = runDirectory.ReadMetrics();
         var last = finished.Count > 0 ? finished[^1] : null;
@@ -163,6 +168,6 @@ internal sealed class TrainingLoop(
             bestEpoch,
             epochThroughputs.Count > 0 ? epochThroughputs.Average() : 0,
             wallSeconds,
-            diagnostics ?? last?.Diagnostics ?? new Dictionary<string, double[]>()));
+            RunDiagnostics.Fold(finished)));
     }
 }

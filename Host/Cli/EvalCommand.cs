@@ -1,16 +1,18 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Neuromorph.Engine.Training;
 using Neuromorph.Host.Composition;
 using Neuromorph.Host.Configuration;
+using Neuromorph.Host.Reporting;
 
 namespace Neuromorph.Host.Cli;
 
 /// <summary>
-/// <c>eval &lt;run-dir&gt; [--checkpoint best|last]</c>: rebuilds the run's network from its recorded
-/// configuration, loads a checkpoint, measures test accuracy (mean over T and with the first k timesteps),
-/// prints a table and writes <c>evaluation.json</c> in the run directory.
+/// <c>eval &lt;run-dir&gt; [--checkpoint best|last] [--timesteps k] [--early-exit θ]...</c>: rebuilds the run's
+/// network from its recorded configuration, loads a checkpoint, and in one pass over the test set measures
+/// accuracy (mean over T and with the first k timesteps) and early-exit accuracy and mean timesteps for
+/// each θ. Prints a table and writes <c>evaluation.json</c> (<c>evaluation-t{k}.json</c> with
+/// <c>--timesteps k</c>) in the run directory.
 /// </summary>
 internal static class EvalCommand
 {
@@ -19,12 +21,29 @@ internal static class EvalCommand
         var runDir = new Argument<string>("run-dir") { Description = "A run directory written by 'train'." };
         var checkpoint = new Option<string>("--checkpoint") { Description = "Which checkpoint to evaluate: best (default) or last.", DefaultValueFactory = _ => "best" };
         checkpoint.AcceptOnlyFromAmong("best", "last");
-        var command = new Command("eval", "Evaluate a trained run on its test set.") { runDir, checkpoint };
+        var timesteps = new Option<int?>("--timesteps")
+        {
+            Description = "Simulate only the first k timesteps (1 <= k <= the run's T): low-latency accuracy.",
+        };
+        var earlyExit = new Option<double[]>("--early-exit")
+        {
+            Description = "Early-exit threshold θ (0 < θ <= 1): a sample stops at the first timestep whose running-mean softmax reaches θ (repeatable).",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        earlyExit.Validators.Add(result =>
+        {
+            // Tokens that are not numbers are reported by the parser itself; this checks the range of the rest.
+            foreach (var token in result.Tokens)
+                if (double.TryParse(token.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var threshold) && !(threshold > 0 && threshold <= 1))
+                    result.AddError($"--early-exit {token.Value} is out of range: a threshold θ must satisfy 0 < θ <= 1 (e.g. --early-exit 0.9).");
+        });
+        var command = new Command("eval", "Evaluate a trained run on its test set.") { runDir, checkpoint, timesteps, earlyExit };
         command.SetAction(parse =>
         {
             try
             {
-                return Evaluate(parse.GetValue(runDir)!, parse.GetValue(checkpoint)!, output);
+                var request = new EvalRequest(parse.GetValue(runDir)!, parse.GetValue(checkpoint)!, parse.GetValue(timesteps), parse.GetValue(earlyExit) ?? []);
+                return Evaluate(request, output);
             }
             catch (Exception exception)
             {
@@ -34,29 +53,32 @@ internal static class EvalCommand
         return command;
     }
 
-    private static int Evaluate(string path, string which, TextWriter output)
+    private static int Evaluate(EvalRequest request, TextWriter output)
     {
-        var runDirectory = new RunDirectory(path);
+        var runDirectory = new RunDirectory(request.RunDir);
         if (!Directory.Exists(runDirectory.Path))
             throw new CheckpointException($"Run directory '{runDirectory.Path}' does not exist.");
         if (!File.Exists(runDirectory.ConfigPath))
             throw new CheckpointException($"'{runDirectory.Path}' is not a run directory: it has no config.toml.");
-        var checkpointPath = which == "last" || !File.Exists(runDirectory.BestCheckpointPath)
+        var checkpointPath = request.Checkpoint == "last" || !File.Exists(runDirectory.BestCheckpointPath)
             ? runDirectory.LastCheckpointPath
             : runDirectory.BestCheckpointPath;
         var configuration = ConfigurationLoader.Load(runDirectory.ConfigPath, []);
         using var experiment = ExperimentFactory.Create(configuration);
-        var header = CheckpointFile.Read(checkpointPath, experiment.Network, optimizer: null);
+        var network = experiment.Network;
+        var trainedTimesteps = network.Timesteps;
+        if (request.Timesteps is { } k && (k < 1 || k > trainedTimesteps))
+            throw new ConfigurationException(
+                $"--timesteps {k} is out of range: the run in '{runDirectory.Path}' has T = {trainedTimesteps}, so k must be between 1 and {trainedTimesteps}.");
+        var header = CheckpointFile.Read(checkpointPath, network, optimizer: null);
+        // The network is causal: simulating k timesteps gives exactly the first k timesteps' outputs.
+        network.Timesteps = request.Timesteps ?? trainedTimesteps;
         using var batches = experiment.CreateTestBatches();
-        var result = Evaluator.Evaluate(experiment.Network, batches);
+        var result = Evaluator.Evaluate(network, batches, earlyExitThresholds: request.EarlyExitThresholds);
 
-        var inv = CultureInfo.InvariantCulture;
-        output.WriteLine($"{experiment.Description.Model} ({experiment.Description.Neuron}, T = {experiment.Network.Timesteps}) from {checkpointPath} (after {header.GlobalIteration} iterations)");
-        output.WriteLine(string.Create(inv, $"  test accuracy (mean over T)  {result.Accuracy:F4} on {result.Samples} images"));
-        for (var k = 0; k < result.AccuracyAtTimesteps.Length; k++)
-            output.WriteLine(string.Create(inv, $"  first {k + 1} timestep{(k == 0 ? " " : "s")}            {result.AccuracyAtTimesteps[k]:F4}"));
-        var report = new { checkpoint = Path.GetFileName(checkpointPath), samples = result.Samples, test_accuracy = result.Accuracy, test_accuracy_at_timesteps = result.AccuracyAtTimesteps };
-        AtomicFile.WriteAllText(Path.Combine(runDirectory.Path, "evaluation.json"), JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        var title = $"{experiment.Description.Model} ({experiment.Description.Neuron}, T = {trainedTimesteps}) from {checkpointPath} (after {header.GlobalIteration} iterations)";
+        EvaluationTable.Write(output, title, trainedTimesteps, result);
+        EvaluationReport.From(checkpointPath, result).Write(runDirectory, request.Timesteps);
         return ExitCodes.Success;
     }
 }
