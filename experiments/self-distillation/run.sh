@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Reproduces the self-distillation comparison on Fashion-MNIST: csnn, T = 4, schemes none / strong2weak /
+# weak2strong, several seeds each; then evaluates every run with early exit at θ = 0.9 and writes
+# results.md from the runs' summary.json and evaluation.json files.
+#
+#   experiments/self-distillation/run.sh                      # full Fashion-MNIST, 10 epochs, seeds 0 1 2
+#   DATASET=embedded-fashion-mnist EPOCHS=3 experiments/self-distillation/run.sh
+#
+# Environment: DATASET (fashion-mnist), EPOCHS (10), SEEDS ("0 1 2"), SCHEMES ("none strong2weak weak2strong"),
+# RUNS (experiments/self-distillation/runs), EXTRA (more --set arguments for every run).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+dataset="${DATASET:-fashion-mnist}"
+epochs="${EPOCHS:-10}"
+seeds="${SEEDS:-0 1 2}"
+schemes="${SCHEMES:-none strong2weak weak2strong}"
+runs="${RUNS:-$here/runs}"
+extra="${EXTRA:-}"
+
+dotnet build "$repo/Host" -c Release -nologo -v quiet
+neuromorph() { dotnet "$repo/Host/bin/Release/net10.0/Neuromorph.Host.dll" "$@"; }
+
+mkdir -p "$runs"
+for scheme in $schemes; do
+  for seed in $seeds; do
+    dir="$runs/$dataset-$scheme-seed$seed"
+    if [ -f "$dir/summary.json" ] && grep -q '"completed": true' "$dir/summary.json"; then
+      echo "== $dir is complete, skipped"
+    else
+      resume=(); [ -f "$dir/checkpoints/last.ckpt" ] && resume=(--resume)
+      echo "== training $dir"
+      # shellcheck disable=SC2086
+      neuromorph train "$repo/config/fashion-mnist.toml" --run-dir "$dir" "${resume[@]}" \
+        --set "run.name=\"$dataset-$scheme-seed$seed\"" --set "run.seed=$seed" --set "run.epochs=$epochs" \
+        --set "data.dataset=\"$dataset\"" --set "distillation.scheme=\"$scheme\"" $extra
+    fi
+    neuromorph eval "$dir" --checkpoint last --early-exit 0.9 > /dev/null
+  done
+done
+python3 "$here/summarize.py" "$runs" > "$here/results.md"
+cat "$here/results.md"
