@@ -22,7 +22,7 @@ internal static class SelfDistillationOptionsValidation
         var needed = VariantDivergence.MinimumTimesteps(options.Variant);
         if (timesteps < needed)
         {
-            var alternative = needed > 2 ? " or a variant that needs only 2 ('one-to-one', 'simultaneous')" : "";
+            var alternative = needed > 2 ? ", or choose a variant that needs only 2 ('one-to-one', 'simultaneous')" : "";
             throw new PluginOptionsException(
                 "variant",
                 $"variant {OptionSpelling.Of(options.Variant)} needs at least {needed} timesteps, but the model runs " +
