@@ -41,8 +41,10 @@ internal static class PluginsCommand
             output.WriteLine($"{plugin.Name,-16} {KindName(plugin.Kind),-8} {plugin.Version.Split('+')[0],-10} {plugin.AssemblyPath}");
             if (plugin.Description is not null) output.WriteLine($"    {plugin.Description}");
             if (plugin.OptionsType is null) continue;
-            foreach (var option in OptionsBinder.Describe(plugin.OptionsType))
-                output.WriteLine($"    {option.Key,-24} {option.TypeName,-20} default {option.DefaultValue}");
+            var options = OptionsBinder.Describe(plugin.OptionsType);
+            var keyWidth = options.Max(o => o.Key.Length);
+            foreach (var option in options)
+                output.WriteLine($"    {option.Key.PadRight(keyWidth)}  = {option.DefaultValue,-18} {option.TypeName}");
         }
         foreach (var problem in catalog.Problems) output.WriteLine($"skipped: {problem}");
     }
