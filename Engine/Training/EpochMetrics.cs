@@ -17,6 +17,12 @@ internal sealed record EpochMetrics(
     double TrainSamplesPerSecond,
     IReadOnlyDictionary<string, double[]> Diagnostics)
 {
+    /// <summary>
+    /// Seconds the training thread spent waiting for the next batch during the epoch (batches are prepared on
+    /// a background thread; near zero means data loading never held training up).
+    /// </summary>
+    public double DataWaitSeconds { get; init; }
+
     /// <summary>How many training iterations the epoch ran.</summary>
     public int Iterations { get; init; }
 

@@ -30,6 +30,7 @@ internal sealed class TrainingLoop(
     private int bestEpoch;
     private EvaluationResult? lastEvaluation;
     private readonly List<double> epochThroughputs = [];
+    private TimeSpan epochDataWaitStart;
     private IReadOnlyDictionary<string, Abstractions.Diagnostic> lastDiagnostics = new Dictionary<string, Abstractions.Diagnostic>();
 
     public SimulationClock Clock => clock;
@@ -58,6 +59,7 @@ internal sealed class TrainingLoop(
         {
             network.train();
             var epochWatch = Stopwatch.StartNew();
+            epochDataWaitStart = trainBatches.ConsumerWaitTime;
             foreach (var batch in trainBatches.Epoch(clock.Epoch, clock.IterationInEpoch))
             {
                 var report = RunIteration(batch);
@@ -120,6 +122,7 @@ internal sealed class TrainingLoop(
             epoch.FoldedDiagnostics())
         {
             Iterations = epoch.Iterations,
+            DataWaitSeconds = (trainBatches.ConsumerWaitTime - epochDataWaitStart).TotalSeconds,
             DiagnosticAggregations = RunDiagnostics.Names(epoch.DiagnosticAggregations),
         };
         runDirectory.AppendMetrics(metrics);
