@@ -23,6 +23,12 @@ internal sealed record EpochMetrics(
     /// </summary>
     public double DataWaitSeconds { get; init; }
 
+    /// <summary>
+    /// Seconds spent computing the distillation scheme's term (forward) during the epoch; against the
+    /// epoch's training time it is the scheme's share of an iteration.
+    /// </summary>
+    public double DistillationSeconds { get; init; }
+
     /// <summary>How many training iterations the epoch ran.</summary>
     public int Iterations { get; init; }
 

@@ -31,6 +31,7 @@ internal sealed class TrainingLoop(
     private EvaluationResult? lastEvaluation;
     private readonly List<double> epochThroughputs = [];
     private TimeSpan epochDataWaitStart;
+    private TimeSpan epochSchemeTimeStart;
     private IReadOnlyDictionary<string, Abstractions.Diagnostic> lastDiagnostics = new Dictionary<string, Abstractions.Diagnostic>();
 
     public SimulationClock Clock => clock;
@@ -60,6 +61,7 @@ internal sealed class TrainingLoop(
             network.train();
             var epochWatch = Stopwatch.StartNew();
             epochDataWaitStart = trainBatches.ConsumerWaitTime;
+            epochSchemeTimeStart = objective.SchemeTime;
             foreach (var batch in trainBatches.Epoch(clock.Epoch, clock.IterationInEpoch))
             {
                 var report = RunIteration(batch);
@@ -123,6 +125,7 @@ internal sealed class TrainingLoop(
         {
             Iterations = epoch.Iterations,
             DataWaitSeconds = (trainBatches.ConsumerWaitTime - epochDataWaitStart).TotalSeconds,
+            DistillationSeconds = (objective.SchemeTime - epochSchemeTimeStart).TotalSeconds,
             DiagnosticAggregations = RunDiagnostics.Names(epoch.DiagnosticAggregations),
         };
         runDirectory.AppendMetrics(metrics);

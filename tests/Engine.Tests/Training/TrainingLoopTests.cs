@@ -24,6 +24,7 @@ public sealed class TrainingLoopTests : IDisposable
         metrics[^1].TestAccuracyAtTimesteps.Should().HaveCount(2);
         metrics[^1].TestAccuracyAtTimesteps[^1].Should().Be(metrics[^1].TestAccuracy);
         metrics.Should().OnlyContain(m => m.DataWaitSeconds >= 0 && m.DataWaitSeconds < m.Seconds);
+        metrics.Should().OnlyContain(m => m.DistillationSeconds >= 0 && m.DistillationSeconds < m.Seconds);
         var summary = harness.RunDirectory.ReadSummary()!;
         summary.Completed.Should().BeTrue();
         summary.TestAccuracy.Should().Be(metrics[^1].TestAccuracy).And.BeInRange(0.5, 1.0);
