@@ -22,8 +22,9 @@ dotnet build "$repo/Host" -c Release -nologo -v quiet
 neuromorph() { dotnet "$repo/Host/bin/Release/net10.0/Neuromorph.Host.dll" "$@"; }
 
 mkdir -p "$runs"
-for scheme in $schemes; do
-  for seed in $seeds; do
+# Seed-major order: an interrupted sweep still holds every scheme for the seeds it finished.
+for seed in $seeds; do
+  for scheme in $schemes; do
     dir="$runs/$dataset-$scheme-seed$seed"
     if [ -f "$dir/summary.json" ] && grep -q '"completed": true' "$dir/summary.json"; then
       echo "== $dir is complete, skipped"
