@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace Neuromorph.Host.Cli;
 
 /// <summary>
-/// The <c>neuromorph</c> command line: <c>train</c>, <c>eval</c> and <c>plugins</c>. Usage errors print the
+/// The <c>neuromorph</c> command line: <c>train</c>, <c>eval</c>, <c>attack</c> and <c>plugins</c>. Usage errors print the
 /// problem and the help hint and exit with code 2; every other failure is mapped by <see cref="ErrorReport"/>.
 /// </summary>
 internal static class CommandLine
@@ -16,6 +16,7 @@ internal static class CommandLine
         {
             TrainCommand.Create(output, error),
             EvalCommand.Create(output, error),
+            AttackCommand.Create(output, error),
             PluginsCommand.Create(output, error),
         };
         var parsed = root.Parse(args);

@@ -55,14 +55,7 @@ internal static class EvalCommand
 
     private static int Evaluate(EvalRequest request, TextWriter output)
     {
-        var runDirectory = new RunDirectory(request.RunDir);
-        if (!Directory.Exists(runDirectory.Path))
-            throw new CheckpointException($"Run directory '{runDirectory.Path}' does not exist.");
-        if (!File.Exists(runDirectory.ConfigPath))
-            throw new CheckpointException($"'{runDirectory.Path}' is not a run directory: it has no config.toml.");
-        var checkpointPath = request.Checkpoint == "last" || !File.Exists(runDirectory.BestCheckpointPath)
-            ? runDirectory.LastCheckpointPath
-            : runDirectory.BestCheckpointPath;
+        var (runDirectory, checkpointPath) = TrainedRun.Open(request.RunDir, request.Checkpoint);
         var configuration = ConfigurationLoader.Load(runDirectory.ConfigPath, []);
         using var experiment = ExperimentFactory.Create(configuration);
         var network = experiment.Network;

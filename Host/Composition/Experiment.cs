@@ -2,6 +2,7 @@ using System.Globalization;
 using Neuromorph.Abstractions;
 using Neuromorph.Engine.Data;
 using Neuromorph.Engine.Network;
+using Neuromorph.Engine.Spiking;
 using Neuromorph.Engine.Training;
 using Neuromorph.Host.Configuration;
 using Neuromorph.Host.Plugins;
@@ -17,6 +18,7 @@ internal sealed class Experiment(
     PluginCatalog plugins,
     DatasetSplits data,
     SpikingNetwork network,
+    AdjustableSurrogate surrogate,
     Objective objective,
     RunDescription description,
     string effectiveToml) : IDisposable
@@ -31,7 +33,16 @@ internal sealed class Experiment(
 
     public SpikingNetwork Network { get; } = network;
 
+    /// <summary>The surrogate gradient the network's neurons differentiate spikes with; attacks may swap it while they run.</summary>
+    public AdjustableSurrogate Surrogate { get; } = surrogate;
+
     public Objective Objective { get; } = objective;
+
+    /// <summary>The attack that makes adversarial training examples, or null when the run trains on clean data only.</summary>
+    public ConfiguredAttack? AdversarialTraining { get; init; }
+
+    /// <summary>The attacks an evaluation runs (empty unless the experiment was created for one).</summary>
+    public IReadOnlyList<ConfiguredAttack> Attacks { get; init; } = [];
 
     public RunDescription Description { get; } = description;
 

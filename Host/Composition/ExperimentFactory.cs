@@ -15,7 +15,11 @@ namespace Neuromorph.Host.Composition;
 /// </summary>
 internal static class ExperimentFactory
 {
-    public static Experiment Create(RunConfiguration configuration)
+    /// <summary>
+    /// Builds the experiment; with <paramref name="attacks"/>, also the attacks an evaluation runs (created with
+    /// the other plugins, so their option errors are reported before any data is read).
+    /// </summary>
+    public static Experiment Create(RunConfiguration configuration, AttackRequest? attacks = null)
     {
         var catalog = PluginCatalog.LoadForHost(configuration.Plugins.Directories);
         try
@@ -23,10 +27,10 @@ internal static class ExperimentFactory
             // 1. Plugins and their options: names resolved, options bound and checked.
             catalog.RejectShadowing(PluginKind.DistillationScheme, [NoDistillation.Name]);
             var neuronPlugin = catalog.Find(PluginKind.Neuron, configuration.Neuron.Plugin);
-            var neuronOptions = BindOptions(neuronPlugin, configuration.Neuron.Options, "neuron.options");
+            var neuronOptions = ConfiguredPlugins.BindOptions(neuronPlugin, configuration.Neuron.Options, "neuron.options");
             var schemeName = configuration.Distillation.Scheme;
             var schemePlugin = schemeName == NoDistillation.Name ? null : catalog.Find(PluginKind.DistillationScheme, schemeName);
-            var schemeOptions = schemePlugin is null ? null : BindOptions(schemePlugin, configuration.Distillation.Options, "distillation");
+            var schemeOptions = schemePlugin is null ? null : ConfiguredPlugins.BindOptions(schemePlugin, configuration.Distillation.Options, "distillation");
             if (schemePlugin is null && configuration.Distillation.Options.Count > 0)
                 throw new ConfigurationException(
                     $"[distillation] scheme = \"none\" takes no options, but the file sets {string.Join(", ", configuration.Distillation.Options.Keys.Select(k => "distillation." + k))}.");
@@ -35,10 +39,12 @@ internal static class ExperimentFactory
             // 2. Plugin instances: their constructors check option values against the run (e.g. T).
             var context = new PluginContext(
                 configuration.Model.Timesteps, DatasetCatalog.ClassCount(configuration.Data.Dataset), configuration.Run.Seed);
-            var neuron = (INeuronModel)CreatePlugin(catalog, neuronPlugin, neuronOptions, "neuron.options", context, surrogate);
+            var neuron = (INeuronModel)ConfiguredPlugins.Create(catalog, neuronPlugin, neuronOptions, "neuron.options", context, surrogate);
             var scheme = schemePlugin is null
                 ? new NoDistillation()
-                : (IDistillationScheme)CreatePlugin(catalog, schemePlugin, schemeOptions, "distillation", context, null);
+                : (IDistillationScheme)ConfiguredPlugins.Create(catalog, schemePlugin, schemeOptions, "distillation", context, null);
+            var adversarialTraining = AttackFactory.ForTraining(catalog, configuration, context);
+            var evaluationAttacks = attacks is null ? [] : AttackFactory.ForEvaluation(catalog, configuration, attacks, context);
 
             // 3. Data, then the network (seeded, so initial weights are reproducible).
             var data = LoadData(configuration);
@@ -53,8 +59,12 @@ internal static class ExperimentFactory
 
             var description = new RunDescription(
                 configuration.Data.Dataset, configuration.Model.Name, configuration.Neuron.Plugin, schemeName, configuration.Run.Seed);
-            var effective = WithBoundOptions(configuration, neuronOptions, schemeOptions).ToToml();
-            return new Experiment(configuration, catalog, data, network, new Objective(scheme), description, effective);
+            var effective = WithBoundOptions(configuration, neuronOptions, schemeOptions, adversarialTraining).ToToml();
+            return new Experiment(configuration, catalog, data, network, surrogate, new Objective(scheme), description, effective)
+            {
+                AdversarialTraining = adversarialTraining,
+                Attacks = evaluationAttacks,
+            };
         }
         catch
         {
@@ -63,37 +73,27 @@ internal static class ExperimentFactory
         }
     }
 
-    /// <summary>Creates a plugin; an option value its constructor refuses becomes a configuration error naming the key.</summary>
-    private static object CreatePlugin(
-        PluginCatalog catalog, PluginDescriptor plugin, object? options, string tablePath, PluginContext context, ISurrogateGradient? surrogate)
-    {
-        try
-        {
-            return catalog.Create(plugin, _ => options!, context, surrogate);
-        }
-        catch (PluginOptionsException e)
-        {
-            var key = string.IsNullOrEmpty(e.Key) ? tablePath : $"{tablePath}.{e.Key}";
-            throw new ConfigurationException($"{key} (plugin '{plugin.Name}'): {e.Message}", e);
-        }
-    }
-
-    private static object? BindOptions(PluginDescriptor plugin, Tomlyn.Model.TomlTable table, string tablePath)
-    {
-        if (plugin.OptionsType is not null) return OptionsBinder.Bind(plugin.OptionsType, table, tablePath);
-        if (table.Count > 0)
-            throw new ConfigurationException(
-                $"Plugin '{plugin.Name}' takes no options, but the configuration sets {string.Join(", ", table.Keys.Select(k => tablePath + "." + k))}.");
-        return null;
-    }
-
     /// <summary>The configuration with each plugin's options as bound, defaults included, for the record.</summary>
-    private static RunConfiguration WithBoundOptions(RunConfiguration configuration, object? neuronOptions, object? schemeOptions) =>
+    private static RunConfiguration WithBoundOptions(
+        RunConfiguration configuration, object? neuronOptions, object? schemeOptions, ConfiguredAttack? adversarialTraining) =>
         configuration with
         {
+            AdversarialTraining = adversarialTraining is null
+                ? configuration.AdversarialTraining
+                : configuration.AdversarialTraining with { Options = WithSurrogateKeys(adversarialTraining.Options, configuration.AdversarialTraining.Options) },
             Neuron = neuronOptions is null ? configuration.Neuron : configuration.Neuron with { Options = OptionsBinder.Render(neuronOptions) },
             Distillation = schemeOptions is null ? configuration.Distillation : configuration.Distillation with { Options = OptionsBinder.Render(schemeOptions) },
         };
+
+    /// <summary>Bound attack options plus the host-applied surrogate keys as written.</summary>
+    private static Tomlyn.Model.TomlTable WithSurrogateKeys(Tomlyn.Model.TomlTable bound, Tomlyn.Model.TomlTable written)
+    {
+        var options = new Tomlyn.Model.TomlTable();
+        foreach (var (key, value) in bound) options[key] = value;
+        foreach (var key in new[] { AttackSection.SurrogateKey, AttackSection.SurrogateAlphaKey })
+            if (written.TryGetValue(key, out var value)) options[key] = value;
+        return options;
+    }
 
     private static DatasetSplits LoadData(RunConfiguration configuration)
     {

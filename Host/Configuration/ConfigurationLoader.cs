@@ -76,6 +76,8 @@ internal static class ConfigurationLoader
             Section<OptimizerSection>("optimizer"),
             Section<DistillationSection>("distillation"),
             Section<CheckpointSection>("checkpoint"),
-            Section<PluginsSection>("plugins"));
+            Section<PluginsSection>("plugins"),
+            Section<AdversarialTrainingSection>("adversarial_training"),
+            Section<AttackSection>("attack"));
     }
 }

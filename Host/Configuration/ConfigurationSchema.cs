@@ -15,7 +15,8 @@ internal static class ConfigurationSchema
         ("run", typeof(RunSection)), ("data", typeof(DataSection)), ("model", typeof(ModelSection)),
         ("neuron", typeof(NeuronSection)), ("optimizer", typeof(OptimizerSection)),
         ("distillation", typeof(DistillationSection)), ("checkpoint", typeof(CheckpointSection)),
-        ("plugins", typeof(PluginsSection)),
+        ("plugins", typeof(PluginsSection)), ("adversarial_training", typeof(AdversarialTrainingSection)),
+        ("attack", typeof(AttackSection)),
     ];
 
     /// <summary>Every valid dotted key (<c>optimizer.lr</c>), in declaration order.</summary>

@@ -12,7 +12,7 @@ internal static class ConfigurationValidator
     public static IReadOnlyList<string> Problems(RunConfiguration configuration)
     {
         var problems = new List<string>();
-        var (run, data, model, neuron, optimizer, _, _, _) = configuration;
+        var (run, data, model, neuron, optimizer, _, _, _, adversarial, attack) = configuration;
 
         if (run.Name.Length == 0 || run.Name.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_' or '.')))
             problems.Add($"run.name = \"{run.Name}\" is not valid: use letters, digits, '-', '_' and '.' (it names the run directory).");
@@ -47,6 +47,14 @@ internal static class ConfigurationValidator
         Positive(problems, "optimizer.gamma", optimizer.Gamma);
         UnitInterval(problems, "optimizer.beta1", optimizer.Beta1);
         UnitInterval(problems, "optimizer.beta2", optimizer.Beta2);
+
+        if (!(adversarial.Fraction > 0 && adversarial.Fraction <= 1))
+            problems.Add(OutOfRange("adversarial_training.fraction", adversarial.Fraction, "a number in (0, 1] (the share of each batch made adversarial)"));
+        if (!double.IsFinite(adversarial.OrthogonalityWeight) || adversarial.OrthogonalityWeight < 0)
+            problems.Add(OutOfRange("adversarial_training.orthogonality_weight", adversarial.OrthogonalityWeight, "a finite number >= 0 (0 turns the regulariser off)"));
+        foreach (var (name, value) in attack.Attacks)
+            if (value is not Tomlyn.Model.TomlTable)
+                problems.Add($"attack.{name} = {OptionTypeNames.Found(value)}: [attack] holds one table per attack, e.g. [attack.pgd] with epsilon = 0.03.");
         return problems;
     }
 

@@ -14,17 +14,20 @@ internal sealed record RunConfiguration(
     OptimizerSection Optimizer,
     DistillationSection Distillation,
     CheckpointSection Checkpoint,
-    PluginsSection Plugins)
+    PluginsSection Plugins,
+    AdversarialTrainingSection AdversarialTraining,
+    AttackSection Attack)
 {
     /// <summary>The configuration of an empty file: every key at its default.</summary>
     public static RunConfiguration Default { get; } =
-        new(new(), new(), new(), new(), new(), new(), new(), new());
+        new(new(), new(), new(), new(), new(), new(), new(), new(), new(), new());
 
     /// <summary>The sections with their table names, in the order they are written.</summary>
     public IEnumerable<(string Name, object Section)> Sections =>
     [
         ("run", Run), ("data", Data), ("model", Model), ("neuron", Neuron), ("optimizer", Optimizer),
         ("distillation", Distillation), ("checkpoint", Checkpoint), ("plugins", Plugins),
+        ("adversarial_training", AdversarialTraining), ("attack", Attack),
     ];
 
     /// <summary>

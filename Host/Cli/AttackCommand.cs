@@ -1,0 +1,102 @@
+using System.CommandLine;
+using Neuromorph.Engine.Robustness;
+using Neuromorph.Engine.Training;
+using Neuromorph.Host.Composition;
+using Neuromorph.Host.Configuration;
+using Neuromorph.Host.Reporting;
+
+namespace Neuromorph.Host.Cli;
+
+/// <summary>
+/// <c>attack &lt;run-dir&gt; [--attack name]... [--set attack.&lt;name&gt;.key=value]... [--epsilons list]</c>:
+/// evaluates a trained run's checkpoint on its test set under adversarial attacks, the model in evaluation mode
+/// and its weights untouched. Prints clean accuracy, each attack's robust accuracy and the per-sample worst case,
+/// and writes <c>robustness.json</c> in the run directory. An attack that fails is reported by name; the others
+/// still run and are written, and the command then exits with code 1.
+/// </summary>
+internal static class AttackCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var runDir = new Argument<string>("run-dir") { Description = "A run directory written by 'train'." };
+        var attacks = new Option<string[]>("--attack")
+        {
+            Description = "An attack plugin to run (repeatable; default: every attack plugin found).",
+        };
+        var set = new Option<string[]>("--set")
+        {
+            Description = "Override an attack option: --set attack.<name>.<key>=<value>, e.g. --set attack.pgd.steps=20 (repeatable).",
+        };
+        var epsilons = new Option<string?>("--epsilons")
+        {
+            Description = "Sweep the L∞ budget: run every attack that has an epsilon option once per value, e.g. 0,2/255,4/255,8/255.",
+        };
+        var checkpoint = new Option<string>("--checkpoint") { Description = "Which checkpoint to attack: best (default) or last.", DefaultValueFactory = _ => "best" };
+        checkpoint.AcceptOnlyFromAmong("best", "last");
+        var limit = new Option<int>("--limit") { Description = "Attack only the first N test samples (0 = all)." };
+        limit.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0) result.AddError("--limit must be >= 0 (0 attacks every test sample).");
+        });
+        var command = new Command("attack", "Measure a trained run's robustness to adversarial attacks.") { runDir, attacks, set, epsilons, checkpoint, limit };
+        command.SetAction(parse =>
+        {
+            try
+            {
+                var sweep = parse.GetValue(epsilons) is { } text ? EpsilonList.Parse(text) : null;
+                var request = new AttackRequest(parse.GetValue(attacks) ?? [], sweep);
+                return Attack(parse.GetValue(runDir)!, parse.GetValue(checkpoint)!, parse.GetValue(set) ?? [], parse.GetValue(limit), request, output, error);
+            }
+            catch (Exception exception)
+            {
+                return ErrorReport.Write(exception, error);
+            }
+        });
+        return command;
+    }
+
+    private static int Attack(
+        string runDir, string checkpoint, IReadOnlyList<string> sets, int limit, AttackRequest request, TextWriter output, TextWriter error)
+    {
+        foreach (var assignment in sets)
+            if (!assignment.TrimStart().StartsWith("attack.", StringComparison.Ordinal))
+                throw new ConfigurationException(
+                    $"--set '{assignment}': 'attack' takes only attack options, --set attack.<name>.<key>=<value> (the run's other settings are fixed by its checkpoint).");
+        var (runDirectory, checkpointPath) = TrainedRun.Open(runDir, checkpoint);
+        var configuration = ConfigurationLoader.Load(runDirectory.ConfigPath, sets);
+        if (limit > 0)
+            configuration = configuration with { Data = configuration.Data with { TestLimit = limit } };
+        using var experiment = ExperimentFactory.Create(configuration, request);
+        var network = experiment.Network;
+        var header = CheckpointFile.Read(checkpointPath, network, optimizer: null);
+        using var batches = experiment.CreateTestBatches();
+        var total = batches.Dataset.Count;
+        output.WriteLine($"Attacking {total} test images with {string.Join(", ", experiment.Attacks.Select(a => a.Run.Label))}.");
+        var progress = new ProgressLine(output, total);
+        var result = RobustnessEvaluator.Evaluate(
+            network, experiment.Surrogate, batches.Epoch(0), experiment.Attacks.Select(a => a.Run).ToArray(), progress.Report);
+
+        var title = $"{experiment.Description.Model} ({experiment.Description.Neuron}, T = {network.Timesteps}) from {checkpointPath} (after {header.GlobalIteration} iterations)";
+        var report = RobustnessReport.From(Path.GetFileName(checkpointPath), header.GlobalIteration, network.Timesteps, result, experiment.Attacks, request.Epsilons);
+        RobustnessTable.Write(output, title, report);
+        report.Write(runDirectory);
+        var failed = report.Attacks.Where(a => a.Error is not null).ToArray();
+        foreach (var attack in failed)
+            error.WriteLine($"error: attack '{attack.Name}' failed and was left out of the worst case: {attack.Error}");
+        return failed.Length == 0 ? ExitCodes.Success : ExitCodes.RuntimeFailure;
+    }
+
+    /// <summary>Prints the samples done at most every tenth of the way.</summary>
+    private sealed class ProgressLine(TextWriter output, int total)
+    {
+        private readonly System.Diagnostics.Stopwatch stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        private int nextReport = Math.Max(1, total / 10);
+
+        public void Report(int done)
+        {
+            if (done < nextReport || done >= total) return;
+            output.WriteLine($"  {done}/{total} images attacked ({stopwatch.Elapsed.TotalSeconds:F0} s)");
+            nextReport = done + Math.Max(1, total / 10);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using Neuromorph.Engine.Training;
+
+namespace Neuromorph.Host.Cli;
+
+/// <summary>Opens a run directory written by <c>train</c> for a command that evaluates its checkpoint.</summary>
+internal static class TrainedRun
+{
+    /// <summary>
+    /// The run directory at <paramref name="path"/> and the checkpoint to read: <c>last</c>, or <c>best</c>
+    /// (falling back to the last one when the run kept no best checkpoint).
+    /// </summary>
+    /// <exception cref="CheckpointException">The folder does not exist, is not a run directory or has no checkpoint.</exception>
+    public static (RunDirectory Directory, string CheckpointPath) Open(string path, string checkpoint)
+    {
+        var runDirectory = new RunDirectory(path);
+        if (!Directory.Exists(runDirectory.Path))
+            throw new CheckpointException($"Run directory '{runDirectory.Path}' does not exist.");
+        if (!File.Exists(runDirectory.ConfigPath))
+            throw new CheckpointException($"'{runDirectory.Path}' is not a run directory: it has no config.toml.");
+        var checkpointPath = checkpoint == "last" || !File.Exists(runDirectory.BestCheckpointPath)
+            ? runDirectory.LastCheckpointPath
+            : runDirectory.BestCheckpointPath;
+        if (!File.Exists(checkpointPath))
+            throw new CheckpointException(
+                $"'{runDirectory.Path}' has no checkpoint ({Path.GetRelativePath(runDirectory.Path, checkpointPath)} is missing): train the run first, or resume it with 'train --resume'.");
+        return (runDirectory, checkpointPath);
+    }
+}
