@@ -29,6 +29,12 @@ internal sealed record EpochMetrics(
     /// </summary>
     public double DistillationSeconds { get; init; }
 
+    /// <summary>
+    /// Seconds spent making adversarial training examples during the epoch (0 without adversarial training);
+    /// part of the epoch's training time.
+    /// </summary>
+    public double AdversarialSeconds { get; init; }
+
     /// <summary>How many training iterations the epoch ran.</summary>
     public int Iterations { get; init; }
 

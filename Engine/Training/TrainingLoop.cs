@@ -22,7 +22,8 @@ internal sealed class TrainingLoop(
     RunDirectory runDirectory,
     RunDescription description,
     TrainingSettings settings,
-    IReadOnlyList<ITrainingObserver> observers)
+    IReadOnlyList<ITrainingObserver> observers,
+    Robustness.AdversarialMix? adversarial = null)
 {
     private SimulationClock clock = new(0, 0, 0, trainBatches.BatchesPerEpoch, settings.Epochs);
     private EpochAccumulator epoch = new();
@@ -32,6 +33,7 @@ internal sealed class TrainingLoop(
     private readonly List<double> epochThroughputs = [];
     private TimeSpan epochDataWaitStart;
     private TimeSpan epochSchemeTimeStart;
+    private TimeSpan epochAttackTimeStart;
     private IReadOnlyDictionary<string, Abstractions.Diagnostic> lastDiagnostics = new Dictionary<string, Abstractions.Diagnostic>();
 
     public SimulationClock Clock => clock;
@@ -62,6 +64,7 @@ internal sealed class TrainingLoop(
             var epochWatch = Stopwatch.StartNew();
             epochDataWaitStart = trainBatches.ConsumerWaitTime;
             epochSchemeTimeStart = objective.SchemeTime;
+            epochAttackTimeStart = adversarial?.AttackTime ?? TimeSpan.Zero;
             foreach (var batch in trainBatches.Epoch(clock.Epoch, clock.IterationInEpoch))
             {
                 var report = RunIteration(batch);
@@ -92,6 +95,7 @@ internal sealed class TrainingLoop(
         var rate = schedule.RateAt(clock);
         OptimizerFactory.SetLearningRate(optimizer, rate);
         var (inputs, labels) = BatchTensors.From(batch, network.InputShape);
+        if (adversarial is not null) inputs = adversarial.Apply(inputs, labels);
         var logits = network.forward(inputs);
         var result = objective.Compute(logits, labels);
         optimizer.zero_grad();
@@ -100,7 +104,7 @@ internal sealed class TrainingLoop(
         var loss = result.Loss.item<float>();
         if (!float.IsFinite(loss)) throw new NonFiniteLossException(clock.GlobalIteration, loss);
         var correct = result.AveragedLogits.argmax(-1).eq(labels).sum().item<long>();
-        lastDiagnostics = result.Distillation.Diagnostics;
+        lastDiagnostics = result.Diagnostics;
         return new IterationReport(loss, correct, batch.Size, rate, watch.Elapsed.TotalSeconds);
     }
 
@@ -126,6 +130,7 @@ internal sealed class TrainingLoop(
             Iterations = epoch.Iterations,
             DataWaitSeconds = (trainBatches.ConsumerWaitTime - epochDataWaitStart).TotalSeconds,
             DistillationSeconds = (objective.SchemeTime - epochSchemeTimeStart).TotalSeconds,
+            AdversarialSeconds = ((adversarial?.AttackTime ?? TimeSpan.Zero) - epochAttackTimeStart).TotalSeconds,
             DiagnosticAggregations = RunDiagnostics.Names(epoch.DiagnosticAggregations),
         };
         runDirectory.AppendMetrics(metrics);

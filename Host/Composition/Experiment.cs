@@ -2,6 +2,7 @@ using System.Globalization;
 using Neuromorph.Abstractions;
 using Neuromorph.Engine.Data;
 using Neuromorph.Engine.Network;
+using Neuromorph.Engine.Robustness;
 using Neuromorph.Engine.Spiking;
 using Neuromorph.Engine.Training;
 using Neuromorph.Host.Configuration;
@@ -64,9 +65,12 @@ internal sealed class Experiment(
         var schedule = new LearningRateSchedule(
             optimizerConfig.Schedule, optimizerConfig.Lr, optimizerConfig.StepSize, optimizerConfig.Gamma,
             (long)train.BatchesPerEpoch * Configuration.Run.Epochs);
+        var adversarial = AdversarialTraining is null
+            ? null
+            : new AdversarialMix(Network, Surrogate, AdversarialTraining.Run, Configuration.AdversarialTraining.Fraction);
         return new TrainingLoop(
             Network, optimizer, Objective, schedule, train, CreateTestBatches(), runDirectory, Description,
-            new TrainingSettings(Configuration.Run.Epochs, Configuration.Checkpoint.KeepBest), observers);
+            new TrainingSettings(Configuration.Run.Epochs, Configuration.Checkpoint.KeepBest), observers, adversarial);
     }
 
     private T Own<T>(T item) where T : IDisposable

@@ -60,7 +60,12 @@ internal static class ExperimentFactory
             var description = new RunDescription(
                 configuration.Data.Dataset, configuration.Model.Name, configuration.Neuron.Plugin, schemeName, configuration.Run.Seed);
             var effective = WithBoundOptions(configuration, neuronOptions, schemeOptions, adversarialTraining).ToToml();
-            return new Experiment(configuration, catalog, data, network, surrogate, new Objective(scheme), description, effective)
+            var weight = configuration.AdversarialTraining.OrthogonalityWeight;
+            var objective = new Objective(scheme)
+            {
+                Regularizer = weight > 0 ? new Engine.Robustness.OrthogonalityPenalty(network.parameters(), weight) : null,
+            };
+            return new Experiment(configuration, catalog, data, network, surrogate, objective, description, effective)
             {
                 AdversarialTraining = adversarialTraining,
                 Attacks = evaluationAttacks,
