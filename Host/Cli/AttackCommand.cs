@@ -33,19 +33,25 @@ internal static class AttackCommand
         };
         var checkpoint = new Option<string>("--checkpoint") { Description = "Which checkpoint to attack: best (default) or last.", DefaultValueFactory = _ => "best" };
         checkpoint.AcceptOnlyFromAmong("best", "last");
+        var pluginDirs = new Option<string[]>("--plugin-dir")
+        {
+            Description = "A folder to load attack plugins from, besides the bundled ones and the run's [plugins] directories (repeatable).",
+        };
         var limit = new Option<int>("--limit") { Description = "Attack only the first N test samples (0 = all)." };
         limit.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() < 0) result.AddError("--limit must be >= 0 (0 attacks every test sample).");
         });
-        var command = new Command("attack", "Measure a trained run's robustness to adversarial attacks.") { runDir, attacks, set, epsilons, checkpoint, limit };
+        var command = new Command("attack", "Measure a trained run's robustness to adversarial attacks.") { runDir, attacks, set, epsilons, checkpoint, limit, pluginDirs };
         command.SetAction(parse =>
         {
             try
             {
                 var sweep = parse.GetValue(epsilons) is { } text ? EpsilonList.Parse(text) : null;
                 var request = new AttackRequest(parse.GetValue(attacks) ?? [], sweep);
-                return Attack(parse.GetValue(runDir)!, parse.GetValue(checkpoint)!, parse.GetValue(set) ?? [], parse.GetValue(limit), request, output, error);
+                var options = new AttackOptions(
+                    parse.GetValue(runDir)!, parse.GetValue(checkpoint)!, parse.GetValue(set) ?? [], parse.GetValue(limit), parse.GetValue(pluginDirs) ?? []);
+                return Attack(options, request, output, error);
             }
             catch (Exception exception)
             {
@@ -55,17 +61,27 @@ internal static class AttackCommand
         return command;
     }
 
-    private static int Attack(
-        string runDir, string checkpoint, IReadOnlyList<string> sets, int limit, AttackRequest request, TextWriter output, TextWriter error)
+    private sealed record AttackOptions(string RunDir, string Checkpoint, IReadOnlyList<string> Sets, int Limit, IReadOnlyList<string> PluginDirectories);
+
+    private static int Attack(AttackOptions options, AttackRequest request, TextWriter output, TextWriter error)
     {
-        foreach (var assignment in sets)
+        foreach (var assignment in options.Sets)
             if (!assignment.TrimStart().StartsWith("attack.", StringComparison.Ordinal))
                 throw new ConfigurationException(
                     $"--set '{assignment}': 'attack' takes only attack options, --set attack.<name>.<key>=<value> (the run's other settings are fixed by its checkpoint).");
-        var (runDirectory, checkpointPath) = TrainedRun.Open(runDir, checkpoint);
-        var configuration = ConfigurationLoader.Load(runDirectory.ConfigPath, sets);
-        if (limit > 0)
-            configuration = configuration with { Data = configuration.Data with { TestLimit = limit } };
+        var (runDirectory, checkpointPath) = TrainedRun.Open(options.RunDir, options.Checkpoint);
+        var configuration = ConfigurationLoader.Load(runDirectory.ConfigPath, options.Sets);
+        foreach (var directory in options.PluginDirectories)
+            if (!Directory.Exists(directory))
+                throw new ConfigurationException($"--plugin-dir '{directory}' does not exist.");
+        configuration = configuration with
+        {
+            Data = options.Limit > 0 ? configuration.Data with { TestLimit = options.Limit } : configuration.Data,
+            Plugins = configuration.Plugins with
+            {
+                Directories = [.. configuration.Plugins.Directories, .. options.PluginDirectories.Select(d => Path.GetFullPath(d))],
+            },
+        };
         using var experiment = ExperimentFactory.Create(configuration, request);
         var network = experiment.Network;
         var header = CheckpointFile.Read(checkpointPath, network, optimizer: null);

@@ -83,7 +83,18 @@ internal sealed class Experiment(
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
         $"{Description.Model} with {Description.Neuron} neurons, T = {Network.Timesteps}, scheme {Description.Scheme}, " +
         $"{Network.parameters().Sum(p => p.numel()):N0} parameters; {Description.Dataset}: {Data.Train.Count} training and " +
-        $"{Data.Test.Count} test images; {Configuration.Run.Epochs} epochs of batch {Configuration.Data.BatchSize}");
+        $"{Data.Test.Count} test images; {Configuration.Run.Epochs} epochs of batch {Configuration.Data.BatchSize}") + DescribeAdversarialTraining();
+
+    private string DescribeAdversarialTraining()
+    {
+        var section = Configuration.AdversarialTraining;
+        var parts = new List<string>();
+        if (AdversarialTraining is { } attack)
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{attack.Run.Label} examples for {section.Fraction:P0} of each batch"));
+        if (section.OrthogonalityWeight > 0)
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"orthogonality regulariser beta = {section.OrthogonalityWeight:G4}"));
+        return parts.Count == 0 ? "" : "; adversarial training: " + string.Join(", ", parts);
+    }
 
     public void Dispose()
     {

@@ -1,0 +1,144 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Neuromorph.Host.Tests.Plugins;
+
+namespace Neuromorph.Host.Tests.Cli;
+
+/// <summary>
+/// <c>attack</c> on a tiny trained run: budgets, the clean ≥ FGSM ≥ PGD ordering, a large-ε PGD that breaks
+/// the model (its gradient is not obfuscated), the report, and every bad input's message and exit code.
+/// </summary>
+[Collection(FixturePluginCollection.Name)]
+public sealed class AttackCommandTests(TrainedTinyRun trained, FixturePluginBuild build) : IClassFixture<TrainedTinyRun>
+{
+    private const double Budget = 8.0 / 255;
+
+    private string ReportPath => Path.Combine(trained.RunDir, "robustness.json");
+
+    [Fact]
+    public async Task Attack_EveryBuiltInAttack_WritesTheReportWithinBudgetAndLeavesTheCheckpoint()
+    {
+        var checkpoint = Path.Combine(trained.RunDir, "checkpoints", "best.ckpt");
+        var hashBefore = SHA256.HashData(File.ReadAllBytes(checkpoint));
+
+        var run = await CliRun.RunAsync("attack", trained.RunDir);
+
+        run.ExitCode.Should().Be(0, run.Error);
+        SHA256.HashData(File.ReadAllBytes(checkpoint)).Should().Equal(hashBefore);
+        var report = Report();
+        var attacks = report.GetProperty("attacks").EnumerateArray().ToArray();
+        attacks.Select(a => a.GetProperty("name").GetString()).Should().Equal("apgd-ce", "bim", "cw", "fgsm", "gaussian-noise", "pgd");
+        var clean = report.GetProperty("clean_accuracy").GetDouble();
+        foreach (var attack in attacks)
+        {
+            attack.GetProperty("samples").GetInt32().Should().Be(500);
+            attack.GetProperty("error").ValueKind.Should().Be(JsonValueKind.Null);
+            attack.GetProperty("seconds").GetDouble().Should().BePositive();
+            if (attack.GetProperty("epsilon").ValueKind == JsonValueKind.Number)
+                attack.GetProperty("max_linf").GetDouble().Should().BeLessThanOrEqualTo(Budget + 1e-6);
+        }
+        var worst = report.GetProperty("worst_case").EnumerateArray().Single();
+        worst.GetProperty("attacks").GetArrayLength().Should().Be(6);
+        worst.GetProperty("accuracy").GetDouble().Should().BeLessThanOrEqualTo(attacks.Min(a => a.GetProperty("accuracy").GetDouble()))
+            .And.BeLessThanOrEqualTo(clean);
+        run.Output.Should().Contain("worst case").And.Contain("8/255");
+    }
+
+    [Fact]
+    public async Task Attack_EpsilonZero_GivesCleanAccuracyExactly()
+    {
+        var run = await CliRun.RunAsync("attack", trained.RunDir, "--attack", "fgsm", "--attack", "pgd", "--attack", "apgd-ce", "--epsilons", "0");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        var report = Report();
+        var clean = report.GetProperty("clean_accuracy").GetDouble();
+        foreach (var attack in report.GetProperty("attacks").EnumerateArray())
+        {
+            attack.GetProperty("accuracy").GetDouble().Should().Be(clean);
+            attack.GetProperty("max_linf").GetDouble().Should().Be(0);
+        }
+    }
+
+    [Fact]
+    public async Task Attack_AccuracyOrdersCleanFgsmPgd_AndALargeBudgetBreaksTheModel()
+    {
+        var run = await CliRun.RunAsync("attack", trained.RunDir, "--attack", "fgsm", "--attack", "pgd", "--epsilons", "8/255,0.5",
+            "--set", "attack.pgd.step=0.05", "--set", "attack.pgd.steps=20");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        var report = Report();
+        var clean = report.GetProperty("clean_accuracy").GetDouble();
+        double Accuracy(string name, double epsilon) => report.GetProperty("attacks").EnumerateArray()
+            .Single(a => a.GetProperty("name").GetString() == name && Math.Abs(a.GetProperty("epsilon").GetDouble() - epsilon) < 1e-9)
+            .GetProperty("accuracy").GetDouble();
+        clean.Should().BeGreaterThan(0.5, "the tiny run must have learned something for the ordering to mean anything");
+        Accuracy("fgsm", Budget).Should().BeLessThan(clean);
+        Accuracy("pgd", Budget).Should().BeLessThanOrEqualTo(Accuracy("fgsm", Budget));
+        Accuracy("pgd", 0.5).Should().BeLessThan(0.05, "with ε = 0.5 a working gradient attack fools nearly every sample");
+        report.GetProperty("worst_case").GetArrayLength().Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Attack_SurrogateOverride_IsRecorded()
+    {
+        var run = await CliRun.RunAsync("attack", trained.RunDir, "--attack", "fgsm",
+            "--set", "attack.fgsm.surrogate=sigmoid", "--set", "attack.fgsm.surrogate_alpha=8");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        Report().GetProperty("attacks")[0].GetProperty("surrogate").GetString().Should().Be("sigmoid (alpha 8)");
+    }
+
+    [Fact]
+    public async Task Attack_AFailingPlugin_IsNamed_TheOthersAreWritten_Exit1()
+    {
+        var run = await CliRun.RunAsync("attack", trained.RunDir, "--plugin-dir", build.SchemeFolder,
+            "--attack", "fixture-failing", "--attack", "fgsm");
+
+        run.ExitCode.Should().Be(1);
+        run.Error.Should().Contain("attack 'fixture-failing' failed").And.Contain("breaks on purpose");
+        var attacks = Report().GetProperty("attacks").EnumerateArray().ToArray();
+        attacks[0].GetProperty("error").GetString().Should().Contain("breaks on purpose");
+        attacks[1].GetProperty("name").GetString().Should().Be("fgsm");
+        attacks[1].GetProperty("samples").GetInt32().Should().Be(500);
+        attacks[1].GetProperty("error").ValueKind.Should().Be(JsonValueKind.Null);
+    }
+
+    [Theory]
+    [InlineData("--attack", "pdg", "Did you mean 'pgd'")]
+    [InlineData("--set", "attack.fgsm.epsilon=-0.1", "attack.fgsm.epsilon")]
+    [InlineData("--set", "attack.pgd.steps=0", "attack.pgd.steps")]
+    [InlineData("--set", "attack.pdg.steps=3", "[attack.pdg]")]
+    [InlineData("--set", "attack.fgsm.surrogate=sharp", "attack.fgsm.surrogate")]
+    [InlineData("--set", "attack.fgsm.epsilonn=0.1", "attack.fgsm.epsilonn")]
+    [InlineData("--set", "data.test_limit=10", "only attack options")]
+    [InlineData("--epsilons", "0,-1/255", "out of range")]
+    [InlineData("--epsilons", "0,eight", "'eight' is not a number")]
+    public async Task Attack_BadInput_ExplainsAndExits2(string option, string value, string expected)
+    {
+        var run = await CliRun.RunAsync("attack", trained.RunDir, option, value);
+
+        run.ExitCode.Should().Be(2, run.Error);
+        run.Error.Should().Contain(expected).And.NotContain("   at ");
+    }
+
+    [Fact]
+    public async Task Attack_RunDirectoryWithoutCheckpoint_Exit3()
+    {
+        var root = Directory.CreateTempSubdirectory("neuromorph-attack-").FullName;
+        try
+        {
+            File.Copy(Path.Combine(trained.RunDir, "config.toml"), Path.Combine(root, "config.toml"));
+
+            var run = await CliRun.RunAsync("attack", root);
+
+            run.ExitCode.Should().Be(3);
+            run.Error.Should().Contain("has no checkpoint");
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private JsonElement Report() => JsonDocument.Parse(File.ReadAllText(ReportPath)).RootElement;
+}
