@@ -23,30 +23,23 @@ public sealed class OutOfTreePluginBuild : IDisposable
 
     public OutOfTreePluginBuild()
     {
-        var repository = RepositoryPaths.Root;
-        var root = temporary.Path;
-        FeedFolder = Path.Combine(root, "feed");
-        DotnetCommand.Run(
-            root, BuildTimeout,
-            "pack", Path.Combine(repository, "Abstractions", "Abstractions.csproj"), "-c", "Release", "-o", FeedFolder,
-            // Its own bin/obj, so this never races a build of the repository's projects.
-            "--artifacts-path", Path.Combine(root, "artifacts"),
-            "-nodeReuse:false", "-p:UseSharedCompilation=false");
-        WriteNuGetConfig(root);
-
-        var hive = Path.Combine(root, "template-hive");
-        DotnetCommand.Run(
-            root, QuickCommandTimeout,
-            "new", "install", Path.Combine(repository, "templates", "attack-plugin"), "--debug:custom-hive", hive);
-        ProjectFolder = Path.Combine(root, ProjectName);
-        DotnetCommand.Run(
-            root, QuickCommandTimeout,
-            "new", "neuromorph-attack", "-n", ProjectName, "-o", ProjectFolder, "--debug:custom-hive", hive);
-
-        DotnetCommand.Run(
-            ProjectFolder, BuildTimeout,
-            "build", "-c", "Release", "-nodeReuse:false", "-p:UseSharedCompilation=false");
-        PluginFolder = Path.Combine(ProjectFolder, "bin", "Release", "net10.0");
+        try
+        {
+            var root = temporary.Path;
+            FeedFolder = Pack(root);
+            WriteNuGetConfig(root);
+            ProjectFolder = Instantiate(root);
+            DotnetCommand.Run(
+                ProjectFolder, BuildTimeout,
+                "build", "-c", "Release", "-nodeReuse:false", "-p:UseSharedCompilation=false");
+            PluginFolder = Path.Combine(ProjectFolder, "bin", "Release", "net10.0");
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose constructor failed.
+            temporary.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The local NuGet feed holding the freshly packed <c>Neuromorph.Abstractions</c> package.</summary>
@@ -62,6 +55,36 @@ public sealed class OutOfTreePluginBuild : IDisposable
     public string PackagePath => Path.Combine(FeedFolder, "Neuromorph.Abstractions.1.0.0.nupkg");
 
     public void Dispose() => temporary.Dispose();
+
+    /// <summary>Packs the repository's contract project into <c>root/feed</c> and returns that folder.</summary>
+    private static string Pack(string root)
+    {
+        var feed = Path.Combine(root, "feed");
+        DotnetCommand.Run(
+            root, BuildTimeout,
+            "pack", Path.Combine(RepositoryPaths.Root, "Abstractions", "Abstractions.csproj"), "-c", "Release", "-o", feed,
+            // Its own bin/obj, so this never races a build of the repository's projects.
+            "--artifacts-path", Path.Combine(root, "artifacts"),
+            "-nodeReuse:false", "-p:UseSharedCompilation=false");
+        return feed;
+    }
+
+    /// <summary>
+    /// Installs the repository's attack template into a template hive of its own (the user's templates are
+    /// left alone) and instantiates it as <see cref="ProjectName"/>; returns the project folder.
+    /// </summary>
+    private static string Instantiate(string root)
+    {
+        var hive = Path.Combine(root, "template-hive");
+        var project = Path.Combine(root, ProjectName);
+        DotnetCommand.Run(
+            root, QuickCommandTimeout,
+            "new", "install", Path.Combine(RepositoryPaths.Root, "templates", "attack-plugin"), "--debug:custom-hive", hive);
+        DotnetCommand.Run(
+            root, QuickCommandTimeout,
+            "new", "neuromorph-attack", "-n", ProjectName, "-o", project, "--debug:custom-hive", hive);
+        return project;
+    }
 
     /// <summary>
     /// A nuget.config for the temporary folder: the local feed in addition to the machine's own sources
