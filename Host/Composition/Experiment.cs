@@ -90,7 +90,7 @@ internal sealed class Experiment(
         var section = Configuration.AdversarialTraining;
         var parts = new List<string>();
         if (AdversarialTraining is { } attack)
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{attack.Run.Label} examples for {section.Fraction:P0} of each batch"));
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{attack.Run.Label} examples for {section.Fraction * 100:0.##}% of each batch"));
         if (section.OrthogonalityWeight > 0)
             parts.Add(string.Create(CultureInfo.InvariantCulture, $"orthogonality regulariser beta = {section.OrthogonalityWeight:G4}"));
         return parts.Count == 0 ? "" : "; adversarial training: " + string.Join(", ", parts);
