@@ -87,7 +87,7 @@ internal static class AttackCommand
         var header = CheckpointFile.Read(checkpointPath, network, optimizer: null);
         using var batches = experiment.CreateTestBatches();
         var total = batches.Dataset.Count;
-        output.WriteLine($"Attacking {total} test images with {string.Join(", ", experiment.Attacks.Select(a => a.Run.Label))}.");
+        output.WriteLine($"Attacking {total} test images with {string.Join(", ", experiment.Attacks.Select(a => a.Run.Epsilon is null ? a.Run.Name : $"{a.Run.Name} (ε = {RobustnessTable.Budget(a.Run.Epsilon)})"))}.");
         var progress = new ProgressLine(output, total);
         var result = RobustnessEvaluator.Evaluate(
             network, experiment.Surrogate, batches.Epoch(0), experiment.Attacks.Select(a => a.Run).ToArray(), progress.Report);

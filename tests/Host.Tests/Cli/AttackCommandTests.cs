@@ -91,7 +91,7 @@ public sealed class AttackCommandTests(TrainedTinyRun trained, FixturePluginBuil
     [Fact]
     public async Task Attack_AFailingPlugin_IsNamed_TheOthersAreWritten_Exit1()
     {
-        var run = await CliRun.RunAsync("attack", trained.RunDir, "--plugin-dir", build.SchemeFolder,
+        var run = await CliRun.RunAsync("attack", trained.RunDir, "--plugin-dir", build.AttackFolder,
             "--attack", "fixture-failing", "--attack", "fgsm");
 
         run.ExitCode.Should().Be(1);

@@ -16,6 +16,8 @@ public sealed class EffectiveTomlTests
         ["distillation"] = ["scheme"],
         ["checkpoint"] = ["keep_best"],
         ["plugins"] = ["directories"],
+        ["adversarial_training"] = ["attack", "fraction", "orthogonality_weight", "options"],
+        ["attack"] = [],
     };
 
     [Fact]

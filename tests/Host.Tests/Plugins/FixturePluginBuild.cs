@@ -10,12 +10,15 @@ public sealed class FixturePluginBuild : IDisposable
 {
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(5);
     private readonly TemporaryDirectory output = new();
+    private readonly TemporaryDirectory attackOutput = new();
 
     public FixturePluginBuild()
     {
         var repository = FindRepositoryRoot();
         SchemeFolder = Build(repository, "tests/Fixtures/FixtureScheme", "FixtureScheme");
         OldContractFolder = Build(repository, "tests/Fixtures/FixtureOldContract/Plugin", "FixtureOldContract");
+        // Outside Root, so the catalog tests that load Root see the scheme fixtures only.
+        AttackFolder = Build(repository, "tests/Fixtures/FixtureAttack", "FixtureAttack", attackOutput.Path);
     }
 
     /// <summary>The directory holding one subfolder per fixture plugin.</summary>
@@ -27,11 +30,18 @@ public sealed class FixturePluginBuild : IDisposable
     /// <summary>The build output folder of the plugin built against contract 0.9.</summary>
     public string OldContractFolder { get; }
 
-    public void Dispose() => output.Dispose();
+    /// <summary>The build output folder of the fixture-failing attack (not under <see cref="Root"/>).</summary>
+    public string AttackFolder { get; }
 
-    private string Build(string repository, string project, string name)
+    public void Dispose()
     {
-        var target = Path.Combine(output.Path, name);
+        output.Dispose();
+        attackOutput.Dispose();
+    }
+
+    private string Build(string repository, string project, string name, string? outputRoot = null)
+    {
+        var target = Path.Combine(outputRoot ?? output.Path, name);
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,

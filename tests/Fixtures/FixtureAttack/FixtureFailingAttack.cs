@@ -1,7 +1,7 @@
 using Neuromorph.Abstractions;
 using TorchSharp;
 
-namespace Neuromorph.Fixtures.FixtureScheme;
+namespace Neuromorph.Fixtures.FixtureAttack;
 
 /// <summary>A test attack that fails on its first batch, like a broken third-party attack plugin.</summary>
 [Plugin("fixture-failing", Description = "Test fixture: an attack that always throws.")]
