@@ -18,7 +18,7 @@ internal static class AttackCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var runDir = new Argument<string>("run-dir") { Description = "A run directory written by 'train'." };
+        var runDir = TrainedRun.RunDirArgument();
         var attacks = new Option<string[]>("--attack")
         {
             Description = "An attack plugin to run (repeatable; default: every attack plugin found).",
@@ -31,8 +31,7 @@ internal static class AttackCommand
         {
             Description = "Sweep the L∞ budget: run every attack that has an epsilon option once per value, e.g. 0,2/255,4/255,8/255.",
         };
-        var checkpoint = new Option<string>("--checkpoint") { Description = "Which checkpoint to attack: best (default) or last.", DefaultValueFactory = _ => "best" };
-        checkpoint.AcceptOnlyFromAmong("best", "last");
+        var checkpoint = TrainedRun.CheckpointOption("attack");
         var pluginDirs = new Option<string[]>("--plugin-dir")
         {
             Description = "A folder to load attack plugins from, besides the bundled ones and the run's [plugins] directories (repeatable).",

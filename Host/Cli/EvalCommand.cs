@@ -18,9 +18,8 @@ internal static class EvalCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var runDir = new Argument<string>("run-dir") { Description = "A run directory written by 'train'." };
-        var checkpoint = new Option<string>("--checkpoint") { Description = "Which checkpoint to evaluate: best (default) or last.", DefaultValueFactory = _ => "best" };
-        checkpoint.AcceptOnlyFromAmong("best", "last");
+        var runDir = TrainedRun.RunDirArgument();
+        var checkpoint = TrainedRun.CheckpointOption("evaluate");
         var timesteps = new Option<int?>("--timesteps")
         {
             Description = "Simulate only the first k timesteps (1 <= k <= the run's T): low-latency accuracy.",

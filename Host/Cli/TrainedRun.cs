@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Neuromorph.Engine.Training;
 
 namespace Neuromorph.Host.Cli;
@@ -5,6 +6,17 @@ namespace Neuromorph.Host.Cli;
 /// <summary>Opens a run directory written by <c>train</c> for a command that evaluates its checkpoint.</summary>
 internal static class TrainedRun
 {
+    /// <summary>The <c>run-dir</c> argument.</summary>
+    public static Argument<string> RunDirArgument() => new("run-dir") { Description = "A run directory written by 'train'." };
+
+    /// <summary><c>--checkpoint best|last</c>, default <c>best</c>; <paramref name="verb"/> says what is done with it.</summary>
+    public static Option<string> CheckpointOption(string verb)
+    {
+        var option = new Option<string>("--checkpoint") { Description = $"Which checkpoint to {verb}: best (default) or last.", DefaultValueFactory = _ => "best" };
+        option.AcceptOnlyFromAmong("best", "last");
+        return option;
+    }
+
     /// <summary>
     /// The run directory at <paramref name="path"/> and the checkpoint to read: <c>last</c>, or <c>best</c>
     /// (falling back to the last one when the run kept no best checkpoint).
