@@ -36,12 +36,17 @@ internal static class AttackCommand
         {
             Description = "A folder to load attack plugins from, besides the bundled ones and the run's [plugins] directories (repeatable).",
         };
+        var reportFile = new Option<string>("--report")
+        {
+            Description = "Where to write the report, relative to the run directory (default robustness.json); keeps several evaluations apart.",
+            DefaultValueFactory = _ => RobustnessReport.FileName,
+        };
         var limit = new Option<int>("--limit") { Description = "Attack only the first N test samples (0 = all)." };
         limit.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() < 0) result.AddError("--limit must be >= 0 (0 attacks every test sample).");
         });
-        var command = new Command("attack", "Measure a trained run's robustness to adversarial attacks.") { runDir, attacks, set, epsilons, checkpoint, limit, pluginDirs };
+        var command = new Command("attack", "Measure a trained run's robustness to adversarial attacks.") { runDir, attacks, set, epsilons, checkpoint, limit, pluginDirs, reportFile };
         command.SetAction(parse =>
         {
             try
@@ -49,7 +54,8 @@ internal static class AttackCommand
                 var sweep = parse.GetValue(epsilons) is { } text ? EpsilonList.Parse(text) : null;
                 var request = new AttackRequest(parse.GetValue(attacks) ?? [], sweep);
                 var options = new AttackOptions(
-                    parse.GetValue(runDir)!, parse.GetValue(checkpoint)!, parse.GetValue(set) ?? [], parse.GetValue(limit), parse.GetValue(pluginDirs) ?? []);
+                    parse.GetValue(runDir)!, parse.GetValue(checkpoint)!, parse.GetValue(set) ?? [], parse.GetValue(limit), parse.GetValue(pluginDirs) ?? [],
+                    parse.GetValue(reportFile)!);
                 return Attack(options, request, output, error);
             }
             catch (Exception exception)
@@ -60,7 +66,8 @@ internal static class AttackCommand
         return command;
     }
 
-    private sealed record AttackOptions(string RunDir, string Checkpoint, IReadOnlyList<string> Sets, int Limit, IReadOnlyList<string> PluginDirectories);
+    private sealed record AttackOptions(
+        string RunDir, string Checkpoint, IReadOnlyList<string> Sets, int Limit, IReadOnlyList<string> PluginDirectories, string ReportFile);
 
     private static int Attack(AttackOptions options, AttackRequest request, TextWriter output, TextWriter error)
     {
@@ -69,6 +76,9 @@ internal static class AttackCommand
                 throw new ConfigurationException(
                     $"--set '{assignment}': 'attack' takes only attack options, --set attack.<name>.<key>=<value> (the run's other settings are fixed by its checkpoint).");
         var (runDirectory, checkpointPath) = TrainedRun.Open(options.RunDir, options.Checkpoint);
+        var reportPath = Path.GetFullPath(options.ReportFile, runDirectory.Path);
+        if (options.ReportFile.Trim().Length == 0 || Directory.Exists(reportPath) || !Directory.Exists(Path.GetDirectoryName(reportPath)))
+            throw new ConfigurationException($"--report '{options.ReportFile}': give a file name in an existing folder, e.g. --report robustness-pgd.json.");
         var configuration = ConfigurationLoader.Load(runDirectory.ConfigPath, options.Sets);
         foreach (var directory in options.PluginDirectories)
             if (!Directory.Exists(directory))
@@ -94,7 +104,8 @@ internal static class AttackCommand
         var title = $"{experiment.Description.Model} ({experiment.Description.Neuron}, T = {network.Timesteps}) from {checkpointPath} (after {header.GlobalIteration} iterations)";
         var report = RobustnessReport.From(Path.GetFileName(checkpointPath), header.GlobalIteration, network.Timesteps, result, experiment.Attacks, request.Epsilons);
         RobustnessTable.Write(output, title, report);
-        report.Write(runDirectory);
+        report.Write(reportPath);
+        output.WriteLine($"report: {reportPath}");
         var failed = report.Attacks.Where(a => a.Error is not null).ToArray();
         foreach (var attack in failed)
             error.WriteLine($"error: attack '{attack.Name}' failed and was left out of the worst case: {attack.Error}");

@@ -61,6 +61,6 @@ internal sealed record RobustnessReport(
         _ => value,
     };
 
-    public void Write(RunDirectory runDirectory) =>
-        AtomicFile.WriteAllText(Path.Combine(runDirectory.Path, FileName), JsonSerializer.Serialize(this, Json) + "\n");
+    /// <summary>Writes the report to <paramref name="path"/> atomically (a reader never sees half a file).</summary>
+    public void Write(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, Json) + "\n");
 }

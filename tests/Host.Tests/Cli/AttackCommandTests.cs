@@ -79,13 +79,14 @@ public sealed class AttackCommandTests(TrainedTinyRun trained, FixturePluginBuil
     }
 
     [Fact]
-    public async Task Attack_SurrogateOverride_IsRecorded()
+    public async Task Attack_SurrogateOverride_IsRecordedInTheChosenReportFile()
     {
-        var run = await CliRun.RunAsync("attack", trained.RunDir, "--attack", "fgsm",
+        var run = await CliRun.RunAsync("attack", trained.RunDir, "--attack", "fgsm", "--report", "robustness-sigmoid.json",
             "--set", "attack.fgsm.surrogate=sigmoid", "--set", "attack.fgsm.surrogate_alpha=8");
 
         run.ExitCode.Should().Be(0, run.Error);
-        Report().GetProperty("attacks")[0].GetProperty("surrogate").GetString().Should().Be("sigmoid (alpha 8)");
+        var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(trained.RunDir, "robustness-sigmoid.json"))).RootElement;
+        report.GetProperty("attacks")[0].GetProperty("surrogate").GetString().Should().Be("sigmoid (alpha 8)");
     }
 
     [Fact]
@@ -113,6 +114,7 @@ public sealed class AttackCommandTests(TrainedTinyRun trained, FixturePluginBuil
     [InlineData("--set", "data.test_limit=10", "only attack options")]
     [InlineData("--epsilons", "0,-1/255", "out of range")]
     [InlineData("--epsilons", "0,eight", "'eight' is not a number")]
+    [InlineData("--report", "no-such-folder/r.json", "--report")]
     public async Task Attack_BadInput_ExplainsAndExits2(string option, string value, string expected)
     {
         var run = await CliRun.RunAsync("attack", trained.RunDir, option, value);
