@@ -46,6 +46,10 @@ internal static class PluginsCommand
             foreach (var option in options)
                 output.WriteLine($"    {option.Key.PadRight(keyWidth)}  = {option.DefaultValue,-18} {option.TypeName}");
         }
+        if (catalog.All.Any(p => p.Kind == PluginKind.Attack))
+            output.WriteLine(
+                $"Every attack also takes {Configuration.AttackSection.SurrogateKey} and {Configuration.AttackSection.SurrogateAlphaKey} " +
+                "(applied by the host: the surrogate gradient used while attacking; default the model's).");
         foreach (var problem in catalog.Problems) output.WriteLine($"skipped: {problem}");
     }
 

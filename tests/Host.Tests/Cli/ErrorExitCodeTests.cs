@@ -121,4 +121,15 @@ public sealed class ErrorExitCodeTests : IDisposable
         run.ExitCode.Should().Be(0, run.Error);
         run.Output.Should().Contain("lif").And.Contain("if").And.Contain("tau").And.Contain("threshold").And.Contain("none");
     }
+
+    [Fact]
+    public async Task Plugins_ListsTheBuiltInAttacksAndTheHostsAttackKeys()
+    {
+        var run = await CliRun.RunAsync("plugins");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        foreach (var attack in new[] { "gaussian-noise", "fgsm", "pgd", "bim", "cw", "apgd-ce" })
+            run.Output.Should().MatchRegex($"(?m)^{attack} +attack ");
+        run.Output.Should().Contain("Every attack also takes surrogate and surrogate_alpha");
+    }
 }
