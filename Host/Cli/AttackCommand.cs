@@ -41,12 +41,20 @@ internal static class AttackCommand
             Description = "Where to write the report, relative to the run directory (default robustness.json); keeps several evaluations apart.",
             DefaultValueFactory = _ => RobustnessReport.FileName,
         };
+        var batchSize = new Option<int?>("--batch-size")
+        {
+            Description = "Images attacked at once (default: the run's data.batch_size; an attack holds a training-sized graph per batch).",
+        };
+        batchSize.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1) result.AddError("--batch-size must be >= 1.");
+        });
         var limit = new Option<int>("--limit") { Description = "Attack only the first N test samples (0 = all)." };
         limit.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() < 0) result.AddError("--limit must be >= 0 (0 attacks every test sample).");
         });
-        var command = new Command("attack", "Measure a trained run's robustness to adversarial attacks.") { runDir, attacks, set, epsilons, checkpoint, limit, pluginDirs, reportFile };
+        var command = new Command("attack", "Measure a trained run's robustness to adversarial attacks.") { runDir, attacks, set, epsilons, checkpoint, limit, batchSize, pluginDirs, reportFile };
         command.SetAction(parse =>
         {
             try
@@ -54,7 +62,7 @@ internal static class AttackCommand
                 var sweep = parse.GetValue(epsilons) is { } text ? EpsilonList.Parse(text) : null;
                 var request = new AttackRequest(parse.GetValue(attacks) ?? [], sweep);
                 var options = new AttackOptions(
-                    parse.GetValue(runDir)!, parse.GetValue(checkpoint)!, parse.GetValue(set) ?? [], parse.GetValue(limit), parse.GetValue(pluginDirs) ?? [],
+                    parse.GetValue(runDir)!, parse.GetValue(checkpoint)!, parse.GetValue(set) ?? [], parse.GetValue(limit), parse.GetValue(batchSize), parse.GetValue(pluginDirs) ?? [],
                     parse.GetValue(reportFile)!);
                 return Attack(options, request, output, error);
             }
@@ -67,7 +75,7 @@ internal static class AttackCommand
     }
 
     private sealed record AttackOptions(
-        string RunDir, string Checkpoint, IReadOnlyList<string> Sets, int Limit, IReadOnlyList<string> PluginDirectories, string ReportFile);
+        string RunDir, string Checkpoint, IReadOnlyList<string> Sets, int Limit, int? BatchSize, IReadOnlyList<string> PluginDirectories, string ReportFile);
 
     private static int Attack(AttackOptions options, AttackRequest request, TextWriter output, TextWriter error)
     {
@@ -94,7 +102,8 @@ internal static class AttackCommand
         using var experiment = ExperimentFactory.Create(configuration, request);
         var network = experiment.Network;
         var header = CheckpointFile.Read(checkpointPath, network, optimizer: null);
-        using var batches = experiment.CreateTestBatches();
+        // Attacks backpropagate like training does, so they take batches of the size the run trained with.
+        using var batches = experiment.CreateTestBatches(options.BatchSize ?? configuration.Data.BatchSize);
         var total = batches.Dataset.Count;
         output.WriteLine($"Attacking {total} test images with {string.Join(", ", experiment.Attacks.Select(a => a.Run.Epsilon is null ? a.Run.Name : $"{a.Run.Name} (ε = {RobustnessTable.Budget(a.Run.Epsilon)})"))}.");
         var progress = new ProgressLine(output, total);

@@ -50,8 +50,9 @@ internal sealed class Experiment(
     /// <summary>The configuration with every default filled in, as written to the run's <c>config.toml</c>.</summary>
     public string EffectiveToml { get; } = effectiveToml;
 
-    public BatchLoader CreateTestBatches() =>
-        Own(new BatchLoader(Data.Test, Configuration.Data.TestBatchSize, shuffle: false, Configuration.Run.Seed, Configuration.Data.Prefetch));
+    /// <summary>The test set in order, in batches of <c>data.test_batch_size</c> or of <paramref name="batchSize"/>.</summary>
+    public BatchLoader CreateTestBatches(int? batchSize = null) =>
+        Own(new BatchLoader(Data.Test, batchSize ?? Configuration.Data.TestBatchSize, shuffle: false, Configuration.Run.Seed, Configuration.Data.Prefetch));
 
     public TrainingLoop CreateTrainingLoop(RunDirectory runDirectory, IReadOnlyList<ITrainingObserver> observers)
     {
