@@ -30,15 +30,15 @@ internal static class ConvolutionalSnn
             ("conv1", Conv2d(inChannels, c1, 3, padding: 1, bias: false)),
             ("bn1", BatchNorm2d(c1)));
         var body = Sequential(
-            ("spike1", new NeuronLayer("spike1", neuron)),
+            ("spike1", new NeuronLayer("spike1", neuron, c1)),
             ("pool1", MaxPool2d(2)),
             ("conv2", Conv2d(c1, c2, 3, padding: 1, bias: false)),
             ("bn2", BatchNorm2d(c2)),
-            ("spike2", new NeuronLayer("spike2", neuron)),
+            ("spike2", new NeuronLayer("spike2", neuron, c2)),
             ("pool2", MaxPool2d(2)),
             ("flatten", Flatten()),
             ("fc1", Linear(flattened, spec.Hidden, hasBias: false)),
-            ("spike3", new NeuronLayer("spike3", neuron)),
+            ("spike3", new NeuronLayer("spike3", neuron, spec.Hidden)),
             ("fc2", Linear(spec.Hidden, spec.ClassCount)));
         return new SpikingNetwork(Name, spec.Timesteps, spec.InputShape, spec.ClassCount, encoder, body);
     }

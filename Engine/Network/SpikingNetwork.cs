@@ -1,3 +1,4 @@
+using Neuromorph.Abstractions;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -45,6 +46,23 @@ internal sealed class SpikingNetwork : nn.Module<Tensor, Tensor>
     public IReadOnlyList<long> InputShape => inputShape;
 
     public IReadOnlyList<NeuronLayer> NeuronLayers => neuronLayers;
+
+    /// <summary>
+    /// Runs <paramref name="next"/> in every neuron layer from now on (between iterations, outside any dispose
+    /// scope). Each layer keeps the parameters whose declaration is unchanged and re-creates the others, on the
+    /// network's device and element type (see <see cref="NeuronLayer.ReplaceModel"/>). Invalid declarations throw
+    /// before any layer changes. Tell the optimizer with
+    /// <see cref="Training.OptimizerFactory.Follow"/>, then dispose the result.
+    /// </summary>
+    public NeuronModelReplacement ReplaceNeuronModel(INeuronModel next)
+    {
+        NeuronParameterDeclarations.Read(next);
+        var template = parameters().FirstOrDefault();
+        var replacements = neuronLayers.Select(layer => layer.ReplaceModel(next, template?.device, template?.dtype)).ToArray();
+        return new NeuronModelReplacement(
+            replacements.SelectMany(r => r.Changes).ToArray(),
+            replacements.SelectMany(r => r.Retired).ToArray());
+    }
 
     public override Tensor forward(Tensor input)
     {
