@@ -21,7 +21,7 @@ public sealed class ContractReferenceTests
         var refusal = ContractReference.Refusal(new Version(2, 1, 0, 0), PluginPath);
 
         refusal.Should().Contain("Old.dll").And.Contain(PluginPath)
-            .And.Contain("contract 2.1").And.Contain("contract 1.0").And.Contain("Neuromorph.Abstractions 1.x");
+            .And.Contain("contract 2.1").And.Contain($"contract {ContractVersion.Current}").And.Contain("Neuromorph.Abstractions 1.x");
     }
 
     [Fact]
@@ -35,6 +35,7 @@ public sealed class ContractReferenceTests
     {
         var hostAssembly = typeof(PluginCatalog).Assembly.Location;
 
-        ContractReference.ReadReferencedVersion(hostAssembly).Should().Be(new Version(ContractVersion.Major, ContractVersion.Minor, 0, 0));
+        // The contract's assembly version stays Major.0.0.0 across minor versions, so plugins keep binding.
+        ContractReference.ReadReferencedVersion(hostAssembly).Should().Be(new Version(ContractVersion.Major, 0, 0, 0));
     }
 }

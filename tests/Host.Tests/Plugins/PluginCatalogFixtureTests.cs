@@ -103,7 +103,7 @@ public sealed class PluginCatalogFixtureTests(FixturePluginBuild build)
         var problem = catalog.Problems.Should().ContainSingle().Subject;
         problem.AssemblyName.Should().Be("FixtureOldContract");
         problem.AssemblyPath.Should().Be(Path.Combine(build.Root, "FixtureOldContract", "FixtureOldContract.dll"));
-        problem.Reason.Should().Contain("FixtureOldContract.dll").And.Contain("contract 0.9").And.Contain("contract 1.0");
+        problem.Reason.Should().Contain("FixtureOldContract.dll").And.Contain("contract 0.9").And.Contain($"contract {ContractVersion.Current}");
         catalog.Names(PluginKind.DistillationScheme).Should().NotContain("old-scale");
     }
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Neuromorph.Abstractions;
+using Neuromorph.Engine.Network;
 using Neuromorph.Engine.Spiking;
 using Neuromorph.Plugins.Neurons;
 using static TorchSharp.torch;
@@ -80,6 +81,20 @@ public sealed partial class NeuronPluginContractTests
 
         inputs.grad.Should().NotBeNull();
         inputs.grad!.abs().sum().item<float>().Should().BeGreaterThan(0f);
+    }
+
+    [Theory]
+    [MemberData(nameof(PluginNames))]
+    public void Parameters_AreValidDeclarationsAndTheirInitialValuesGiveRun(string name)
+    {
+        using var scope = NewDisposeScope();
+        var neuron = Create(name);
+        var declarations = NeuronParameterDeclarations.Read(neuron);
+        var inputs = RandomInputs(5, 4, 3);
+
+        var withParameters = neuron.Run(inputs, NeuronParameters.Initial(declarations));
+
+        withParameters.eq(neuron.Run(inputs)).all().item<bool>().Should().BeTrue();
     }
 
     private static Type TypeOf(string name) => PluginTypes.Single(t => t.GetCustomAttribute<PluginAttribute>()!.Name == name);
