@@ -83,6 +83,35 @@ public sealed class NeuronModelSwapTests : IDisposable
     }
 
     [Fact]
+    public void TrainSteps_AroundASwap_KeepTheLiveTensorCountFlat()
+    {
+        using var network = ParameterizedNetworks.Csnn(new LearnableNeuron(Tau, Threshold));
+        using var optimizer = OptimizerFactory.Create(Settings("adam"), network.parameters());
+        var (inputs, labels) = ParameterizedNetworks.Batch();
+        var objective = new Objective(new NoDistillation());
+        var live = new List<long>();
+        void Step()
+        {
+            using (var scope = NewDisposeScope())
+            {
+                var loss = objective.Compute(network.forward(inputs), labels).Loss;
+                optimizer.zero_grad();
+                loss.backward();
+                optimizer.step();
+            }
+            live.Add(TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+        }
+
+        for (var i = 0; i < 10; i++) Step();
+        NeuronModelSwap.Apply(network, new LearnableNeuron(Tau, LearnableNeuron.PerChannelThreshold(0.5)), optimizer);
+        for (var i = 0; i < 10; i++) Step();
+
+        live.Skip(2).Take(8).Should().AllBeEquivalentTo(live[2], "the count is flat before the swap");
+        live.Skip(12).Should().AllBeEquivalentTo(live[12], "and after it");
+        live[12].Should().Be(live[2], "re-created parameters and their optimizer state replace the old ones");
+    }
+
+    [Fact]
     public void Apply_OptimizerNotFromTheFactory_ThrowsBeforeChangingTheNetwork()
     {
         using var network = ParameterizedNetworks.Csnn(new LearnableNeuron(Tau, Threshold));
