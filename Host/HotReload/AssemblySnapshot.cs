@@ -47,6 +47,19 @@ internal sealed record AssemblySnapshot(string Path, string Sha256, string Versi
     /// <summary>Why the host refuses this file as a plugin assembly (not .NET, or another contract major version), or null.</summary>
     public string? Refusal() => Problem ?? Plugins.ContractReference.Refusal(ContractReference, Path);
 
+    /// <summary>Whether the file still holds what this snapshot read (a rebuild may be writing it again).</summary>
+    public bool StillOnDisk()
+    {
+        try
+        {
+            return Read(Path).Sha256 == Sha256;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     private static string VersionOf(MetadataReader metadata)
     {
         var assembly = metadata.GetAssemblyDefinition();

@@ -1,6 +1,5 @@
 using System.Runtime.Loader;
 using Neuromorph.Engine.Training;
-using Neuromorph.Host.Configuration;
 using Neuromorph.Host.Plugins;
 
 namespace Neuromorph.Host.HotReload;
@@ -108,7 +107,7 @@ internal sealed class PluginHotReload : IIterationBoundary, IDisposable
         if (scan.Loader is null)
             return Refuse(assembly, snapshot, iteration, "it did not load: " + string.Join("; ", scan.Problems.Select(p => p.Reason)), unloaded: null);
         var context = new WeakReference(AssemblyLoadContext.GetLoadContext(scan.Descriptors[0].ImplementationType.Assembly));
-        if (!SameContent(assembly.Path, snapshot))
+        if (!snapshot.StillOnDisk())
         {
             scan.Loader.Dispose();
             log($"hot reload: {assembly.Path} changed again while it was loading; waiting for it to settle");
@@ -120,7 +119,7 @@ internal sealed class PluginHotReload : IIterationBoundary, IDisposable
         foreach (var slot in assembly.Slots)
         {
             if (problem is not null) break;
-            problem = Prepare(slot, scan, candidates);
+            problem = SwapCandidate.TryCreate(slot, scan, candidates);
         }
         if (problem is not null)
         {
@@ -139,40 +138,6 @@ internal sealed class PluginHotReload : IIterationBoundary, IDisposable
         trials[assembly.Path] = new SwapOnTrial(assembly, snapshot, scan, candidates, trial, iteration);
         TrialStarted?.Invoke(assembly.Path, iteration);
         return [];
-    }
-
-    /// <summary>Creates and probes the new version of <paramref name="slot"/>'s plugin; returns why it cannot be used, or null.</summary>
-    private static string? Prepare(PluginSlot slot, PluginAssemblyScan scan, List<SwapCandidate> candidates)
-    {
-        var version = scan.Descriptors.FirstOrDefault(d => d.Kind == slot.Kind && d.Name == slot.Name);
-        if (version is null)
-        {
-            var skipped = scan.Problems.Count == 0 ? "" : " (skipped: " + string.Join("; ", scan.Problems.Select(p => p.Reason)) + ")";
-            return $"the new version has no {slot.Describe()}{skipped}.";
-        }
-        object instance;
-        try
-        {
-            instance = slot.Create(version);
-        }
-        catch (ConfigurationException e)
-        {
-            return $"its options do not bind: {e.Message}";
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            return $"its constructor threw {e.GetType().Name}: {e.Message}";
-        }
-        candidates.Add(new SwapCandidate(slot, version, instance));
-        try
-        {
-            PluginProbe.Check(slot.Kind, instance, slot.Context);
-            return null;
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            return $"it failed its probe on random inputs: {e.GetType().Name}: {e.Message}";
-        }
     }
 
     /// <summary>The trial passed: the new instances become the slots' own and the old version is unloaded.</summary>
@@ -228,17 +193,4 @@ internal sealed class PluginHotReload : IIterationBoundary, IDisposable
     private static PluginReload Record(
         long iteration, PluginSlot slot, AssemblySnapshot old, AssemblySnapshot tried, string outcome, string? reason) =>
         new(iteration, slot.Name, PluginKinds.Describe(slot.Kind), old.Describe(), tried.Describe(), outcome, reason, old.Path);
-
-    /// <summary>Whether the file still holds what <paramref name="snapshot"/> read (a rebuild may be writing it again).</summary>
-    private static bool SameContent(string path, AssemblySnapshot snapshot)
-    {
-        try
-        {
-            return AssemblySnapshot.Read(path).Sha256 == snapshot.Sha256;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
 }
