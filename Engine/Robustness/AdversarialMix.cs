@@ -33,7 +33,8 @@ internal sealed class AdversarialMix
         Fraction = fraction;
     }
 
-    public AttackRun Attack { get; }
+    /// <summary>The attack that makes the examples; replaceable between iterations (hot reload).</summary>
+    public AttackRun Attack { get; set; }
 
     public double Fraction { get; }
 

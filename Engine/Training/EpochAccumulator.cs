@@ -24,6 +24,9 @@ internal sealed class EpochAccumulator
 
     public Dictionary<string, DiagnosticAggregation> DiagnosticAggregations { get; set; } = [];
 
+    /// <summary>Plugin swaps attempted during the epoch so far (kept in checkpoints with the sums).</summary>
+    public List<PluginReload> PluginReloads { get; set; } = [];
+
     public void Add(double loss, long correct, int samples, double trainingSeconds, IReadOnlyDictionary<string, Diagnostic> diagnostics)
     {
         LossSum += loss;

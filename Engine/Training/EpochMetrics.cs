@@ -40,4 +40,10 @@ internal sealed record EpochMetrics(
 
     /// <summary>How each of <see cref="Diagnostics"/> was folded over the epoch: <c>"sum"</c> or <c>"mean"</c>.</summary>
     public IReadOnlyDictionary<string, string> DiagnosticAggregations { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Plugins swapped (or refused) during the epoch by hot reload (<c>[plugins] hot_reload</c>), in order;
+    /// empty when nothing changed. Lines written before it existed read as empty.
+    /// </summary>
+    public IReadOnlyList<PluginReload> PluginReloads { get; init; } = [];
 }

@@ -10,7 +10,8 @@ namespace Neuromorph.Engine.Training;
 /// The game loop of training. One iteration (one mini-batch) is one frame: simulate T timesteps, compute
 /// the loss, backpropagate, step the optimizer, tell the observers. Each frame lives in its own dispose
 /// scope, so the number of live tensors stays flat however long the run. At each epoch's end the network
-/// is evaluated and checkpoints <c>last</c> (and <c>best</c>) are written.
+/// is evaluated and checkpoints <c>last</c> (and <c>best</c>) are written. Between two frames, after the
+/// observers, the optional <see cref="IIterationBoundary"/> may swap plugins (hot reload).
 /// </summary>
 internal sealed class TrainingLoop(
     SpikingNetwork network,
@@ -23,7 +24,8 @@ internal sealed class TrainingLoop(
     RunDescription description,
     TrainingSettings settings,
     IReadOnlyList<ITrainingObserver> observers,
-    Robustness.AdversarialMix? adversarial = null)
+    Robustness.AdversarialMix? adversarial = null,
+    IIterationBoundary? boundary = null)
 {
     private SimulationClock clock = new(0, 0, 0, trainBatches.BatchesPerEpoch, settings.Epochs);
     private EpochAccumulator epoch = new();
@@ -71,6 +73,7 @@ internal sealed class TrainingLoop(
                 epoch.Add(report.Loss, report.Correct, report.Samples, report.Seconds, lastDiagnostics);
                 clock = clock.Next();
                 foreach (var observer in observers) observer.IterationCompleted(clock, report);
+                if (boundary is not null) epoch.PluginReloads.AddRange(boundary.Apply(clock));
                 if (stopping.IsCancellationRequested)
                 {
                     epoch.Seconds += epochWatch.Elapsed.TotalSeconds;
@@ -132,6 +135,7 @@ internal sealed class TrainingLoop(
             DistillationSeconds = (objective.SchemeTime - epochSchemeTimeStart).TotalSeconds,
             AdversarialSeconds = ((adversarial?.AttackTime ?? TimeSpan.Zero) - epochAttackTimeStart).TotalSeconds,
             DiagnosticAggregations = RunDiagnostics.Names(epoch.DiagnosticAggregations),
+            PluginReloads = epoch.PluginReloads.ToArray(),
         };
         runDirectory.AppendMetrics(metrics);
         var improved = evaluation.Accuracy > bestAccuracy;

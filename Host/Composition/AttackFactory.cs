@@ -46,7 +46,7 @@ internal static class AttackFactory
                          OptionsBinder.Keys(plugin.OptionsType).Contains(EpsilonKey);
             IEnumerable<double?> epsilons = sweeps ? request.Epsilons!.Select(e => (double?)e) : [null];
             foreach (var epsilon in epsilons)
-                attacks.Add(Create(catalog, plugin, table, $"attack.{name}", configuration.Neuron, context, epsilon));
+                attacks.Add(Create(plugin, table, $"attack.{name}", configuration.Neuron, context, epsilon));
         }
         return attacks;
     }
@@ -63,11 +63,26 @@ internal static class AttackFactory
             return null;
         }
         var plugin = catalog.Find(PluginKind.Attack, section.Attack);
-        return Create(catalog, plugin, section.Options, "adversarial_training.options", configuration.Neuron, context, epsilon: null);
+        return Create(plugin, section.Options, "adversarial_training.options", configuration.Neuron, context, epsilon: null);
     }
 
     private static ConfiguredAttack Create(
-        PluginCatalog catalog, PluginDescriptor plugin, TomlTable table, string tablePath, NeuronSection neuron, PluginContext context, double? epsilon)
+        PluginDescriptor plugin, TomlTable table, string tablePath, NeuronSection neuron, PluginContext context, double? epsilon)
+    {
+        var options = PluginOptions(table, epsilon);
+        var (surrogate, description) = Surrogate(table, tablePath, neuron);
+        var bound = ConfiguredPlugins.BindOptions(plugin, options, tablePath);
+        var attack = (IAdversarialAttack)ConfiguredPlugins.Create(plugin, bound, tablePath, context, surrogate: null);
+        var rendered = bound is null ? new TomlTable() : OptionsBinder.Render(bound);
+        double? boundEpsilon = rendered.TryGetValue(EpsilonKey, out var e) ? Convert.ToDouble(e, CultureInfo.InvariantCulture) : null;
+        return new ConfiguredAttack(new AttackRun(plugin.Name, attack, boundEpsilon, surrogate), rendered, description);
+    }
+
+    /// <summary>
+    /// The attack plugin's own options in <paramref name="table"/>: every key but the host-applied surrogate keys,
+    /// with <c>epsilon</c> set to <paramref name="epsilon"/> when one is given (an ε sweep).
+    /// </summary>
+    public static TomlTable PluginOptions(TomlTable table, double? epsilon = null)
     {
         var options = new TomlTable();
         foreach (var (key, value) in table)
@@ -75,12 +90,7 @@ internal static class AttackFactory
                 options[key] = value;
         if (epsilon is { } sweptEpsilon)
             options[EpsilonKey] = sweptEpsilon;
-        var (surrogate, description) = Surrogate(table, tablePath, neuron);
-        var bound = ConfiguredPlugins.BindOptions(plugin, options, tablePath);
-        var attack = (IAdversarialAttack)ConfiguredPlugins.Create(catalog, plugin, bound, tablePath, context, surrogate: null);
-        var rendered = bound is null ? new TomlTable() : OptionsBinder.Render(bound);
-        double? boundEpsilon = rendered.TryGetValue(EpsilonKey, out var e) ? Convert.ToDouble(e, CultureInfo.InvariantCulture) : null;
-        return new ConfiguredAttack(new AttackRun(plugin.Name, attack, boundEpsilon, surrogate), rendered, description);
+        return options;
     }
 
     /// <summary>

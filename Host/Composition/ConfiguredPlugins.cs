@@ -23,11 +23,11 @@ internal static class ConfiguredPlugins
 
     /// <summary>Creates a plugin; an option value its constructor refuses becomes a configuration error naming the key.</summary>
     public static object Create(
-        PluginCatalog catalog, PluginDescriptor plugin, object? options, string tablePath, PluginContext context, ISurrogateGradient? surrogate)
+        PluginDescriptor plugin, object? options, string tablePath, PluginContext context, ISurrogateGradient? surrogate)
     {
         try
         {
-            return catalog.Create(plugin, _ => options!, context, surrogate);
+            return PluginActivator.Create(plugin, _ => options!, context, surrogate);
         }
         catch (PluginOptionsException e)
         {

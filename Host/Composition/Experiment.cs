@@ -6,6 +6,7 @@ using Neuromorph.Engine.Robustness;
 using Neuromorph.Engine.Spiking;
 using Neuromorph.Engine.Training;
 using Neuromorph.Host.Configuration;
+using Neuromorph.Host.HotReload;
 using Neuromorph.Host.Plugins;
 
 namespace Neuromorph.Host.Composition;
@@ -39,8 +40,17 @@ internal sealed class Experiment(
 
     public Objective Objective { get; } = objective;
 
-    /// <summary>The attack that makes adversarial training examples, or null when the run trains on clean data only.</summary>
-    public ConfiguredAttack? AdversarialTraining { get; init; }
+    /// <summary>
+    /// The attack that makes adversarial training examples, or null when the run trains on clean data only.
+    /// Hot reload replaces it when it swaps the attack plugin.
+    /// </summary>
+    public ConfiguredAttack? AdversarialTraining { get; set; }
+
+    /// <summary>The plugins the run uses (neuron model, distillation scheme, adversarial-training attack).</summary>
+    public IReadOnlyList<PluginUse> PluginsInUse { get; init; } = [];
+
+    /// <summary>The run's plugin hot reload, once <see cref="CreateTrainingLoop"/> has set it up (<c>[plugins] hot_reload</c>).</summary>
+    public PluginHotReload? HotReload { get; private set; }
 
     /// <summary>The attacks an evaluation runs (empty unless the experiment was created for one).</summary>
     public IReadOnlyList<ConfiguredAttack> Attacks { get; init; } = [];
@@ -54,7 +64,12 @@ internal sealed class Experiment(
     public BatchLoader CreateTestBatches(int? batchSize = null) =>
         Own(new BatchLoader(Data.Test, batchSize ?? Configuration.Data.TestBatchSize, shuffle: false, Configuration.Run.Seed, Configuration.Data.Prefetch));
 
-    public TrainingLoop CreateTrainingLoop(RunDirectory runDirectory, IReadOnlyList<ITrainingObserver> observers)
+    /// <summary>
+    /// The training loop over the experiment. With <c>[plugins] hot_reload = true</c> it also sets up
+    /// <see cref="HotReload"/>, which reports each swap through <paramref name="reloadLog"/>.
+    /// </summary>
+    public TrainingLoop CreateTrainingLoop(
+        RunDirectory runDirectory, IReadOnlyList<ITrainingObserver> observers, Action<string>? reloadLog = null)
     {
         var data = Configuration.Data;
         var train = Own(new BatchLoader(Data.Train, data.BatchSize, shuffle: true, Configuration.Run.Seed, data.Prefetch));
@@ -69,10 +84,42 @@ internal sealed class Experiment(
         var adversarial = AdversarialTraining is null
             ? null
             : new AdversarialMix(Network, Surrogate, AdversarialTraining.Run, Configuration.AdversarialTraining.Fraction);
+        if (Configuration.Plugins.HotReload)
+            HotReload = Own(new PluginHotReload(Plugins, CreateSlots(adversarial), reloadLog ?? (_ => { })));
         return new TrainingLoop(
             Network, optimizer, Objective, schedule, train, CreateTestBatches(), runDirectory, Description,
-            new TrainingSettings(Configuration.Run.Epochs, Configuration.Checkpoint.KeepBest), observers, adversarial);
+            new TrainingSettings(Configuration.Run.Epochs, Configuration.Checkpoint.KeepBest), observers, adversarial, HotReload);
     }
+
+    /// <summary>A slot for each plugin in use, reading and replacing the instance where the engine calls it.</summary>
+    private PluginSlot[] CreateSlots(AdversarialMix? adversarial) => PluginsInUse
+        .Select(use => new PluginSlot(
+            Plugins.Find(use.Kind, use.Name), use.TablePath, use.Options, use.Context, use.Surrogate,
+            InstanceOf(use.Kind, adversarial), Installer(use.Kind, adversarial)))
+        .ToArray();
+
+    private object InstanceOf(PluginKind kind, AdversarialMix? adversarial) => kind switch
+    {
+        PluginKind.Neuron => Network.NeuronLayers[0].Model,
+        PluginKind.DistillationScheme => Objective.Scheme,
+        PluginKind.Attack => adversarial!.Attack.Attack,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown plugin kind."),
+    };
+
+    private Action<object> Installer(PluginKind kind, AdversarialMix? adversarial) => kind switch
+    {
+        PluginKind.Neuron => instance =>
+        {
+            foreach (var layer in Network.NeuronLayers) layer.Model = (INeuronModel)instance;
+        },
+        PluginKind.DistillationScheme => instance => Objective.Scheme = (IDistillationScheme)instance,
+        PluginKind.Attack => instance =>
+        {
+            adversarial!.Attack = adversarial.Attack with { Attack = (IAdversarialAttack)instance };
+            AdversarialTraining = AdversarialTraining! with { Run = adversarial.Attack };
+        },
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown plugin kind."),
+    };
 
     private T Own<T>(T item) where T : IDisposable
     {

@@ -21,7 +21,8 @@ internal static class ExperimentFactory
     /// </summary>
     public static Experiment Create(RunConfiguration configuration, AttackRequest? attacks = null)
     {
-        var catalog = PluginCatalog.LoadForHost(configuration.Plugins.Directories);
+        // With hot reload the assemblies are read into memory, so a rebuild may overwrite their files mid-run.
+        var catalog = PluginCatalog.LoadForHost(configuration.Plugins.Directories, loadInMemory: configuration.Plugins.HotReload);
         try
         {
             // 1. Plugins and their options: names resolved, options bound and checked.
@@ -39,10 +40,10 @@ internal static class ExperimentFactory
             // 2. Plugin instances: their constructors check option values against the run (e.g. T).
             var context = new PluginContext(
                 configuration.Model.Timesteps, DatasetCatalog.ClassCount(configuration.Data.Dataset), configuration.Run.Seed);
-            var neuron = (INeuronModel)ConfiguredPlugins.Create(catalog, neuronPlugin, neuronOptions, "neuron.options", context, surrogate);
+            var neuron = (INeuronModel)ConfiguredPlugins.Create(neuronPlugin, neuronOptions, "neuron.options", context, surrogate);
             var scheme = schemePlugin is null
                 ? new NoDistillation()
-                : (IDistillationScheme)ConfiguredPlugins.Create(catalog, schemePlugin, schemeOptions, "distillation", context, null);
+                : (IDistillationScheme)ConfiguredPlugins.Create(schemePlugin, schemeOptions, "distillation", context, null);
             var adversarialTraining = AttackFactory.ForTraining(catalog, configuration, context);
             var evaluationAttacks = attacks is null ? [] : AttackFactory.ForEvaluation(catalog, configuration, attacks, context);
 
@@ -65,10 +66,20 @@ internal static class ExperimentFactory
             {
                 Regularizer = weight > 0 ? new Engine.Robustness.OrthogonalityPenalty(network.parameters(), weight) : null,
             };
+            List<PluginUse> uses =
+            [
+                new(PluginKind.Neuron, neuronPlugin.Name, "neuron.options", configuration.Neuron.Options, context, surrogate),
+            ];
+            if (schemePlugin is not null)
+                uses.Add(new(PluginKind.DistillationScheme, schemePlugin.Name, "distillation", configuration.Distillation.Options, context, null));
+            if (adversarialTraining is not null)
+                uses.Add(new(PluginKind.Attack, configuration.AdversarialTraining.Attack, "adversarial_training.options",
+                    AttackFactory.PluginOptions(configuration.AdversarialTraining.Options), context, null));
             return new Experiment(configuration, catalog, data, network, surrogate, objective, description, effective)
             {
                 AdversarialTraining = adversarialTraining,
                 Attacks = evaluationAttacks,
+                PluginsInUse = uses,
             };
         }
         catch

@@ -15,7 +15,15 @@ namespace Neuromorph.Host.Hosting;
 /// </summary>
 internal static class TrainingHost
 {
-    public static async Task<int> RunAsync(TrainRequest request, TextWriter output, TextWriter error)
+    public static Task<int> RunAsync(TrainRequest request, TextWriter output, TextWriter error) =>
+        RunAsync(request, output, error, _ => []);
+
+    /// <summary>
+    /// Like <see cref="RunAsync(TrainRequest, TextWriter, TextWriter)"/>, with <paramref name="extraObservers"/>
+    /// (given the built experiment) watching the run after the progress reporter.
+    /// </summary>
+    public static async Task<int> RunAsync(
+        TrainRequest request, TextWriter output, TextWriter error, Func<Experiment, IEnumerable<ITrainingObserver>> extraObservers)
     {
         try
         {
@@ -29,7 +37,9 @@ internal static class TrainingHost
 
             var interactive = !Console.IsOutputRedirected && ReferenceEquals(output, Console.Out);
             var reporter = new ConsoleReporter(output, interactive, configuration.Run.LogEvery);
-            var loop = experiment.CreateTrainingLoop(runDirectory, [reporter]);
+            // A report line ends the progress bar's line first, so the bar redraws below it.
+            void Log(string line) => output.WriteLine(interactive ? Environment.NewLine + line : line);
+            var loop = experiment.CreateTrainingLoop(runDirectory, [reporter, .. extraObservers(experiment)], Log);
             if (request.Resume) loop.Resume();
             output.WriteLine($"run directory: {runDirectory.Path}");
             output.WriteLine(experiment.Describe());

@@ -24,7 +24,12 @@ internal static class ContractReference
         using var peReader = new PEReader(stream);
         if (!peReader.HasMetadata)
             throw new BadImageFormatException("The file is not a .NET assembly (it has no metadata).", assemblyPath);
-        var metadata = peReader.GetMetadataReader();
+        return ReadReferencedVersion(peReader.GetMetadataReader());
+    }
+
+    /// <summary>The version of <c>Neuromorph.Abstractions</c> an assembly's <paramref name="metadata"/> references, or null.</summary>
+    public static Version? ReadReferencedVersion(MetadataReader metadata)
+    {
         foreach (var handle in metadata.AssemblyReferences)
         {
             var reference = metadata.GetAssemblyReference(handle);

@@ -19,8 +19,12 @@ internal static partial class PluginAssemblyScanner
         typeof(PluginAttribute), typeof(torch),
     ];
 
-    /// <summary>Scans the assembly at <paramref name="assemblyPath"/>; never throws for a bad plugin.</summary>
-    public static PluginAssemblyScan Scan(string assemblyPath)
+    /// <summary>
+    /// Scans the assembly at <paramref name="assemblyPath"/>; never throws for a bad plugin. With
+    /// <paramref name="loadInMemory"/> the assembly is read into memory instead of mapped from its file, so a
+    /// rebuild may overwrite the file while the plugin runs (hot reload).
+    /// </summary>
+    public static PluginAssemblyScan Scan(string assemblyPath, bool loadInMemory = false)
     {
         var assemblyName = Path.GetFileNameWithoutExtension(assemblyPath);
         PluginAssemblyScan Refused(string reason) =>
@@ -45,6 +49,7 @@ internal static partial class PluginAssemblyScanner
             {
                 config.PreferSharedTypes = true;
                 config.IsUnloadable = true;
+                config.LoadInMemory = loadInMemory;
             });
         try
         {

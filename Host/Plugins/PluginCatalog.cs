@@ -6,55 +6,62 @@ namespace Neuromorph.Host.Plugins;
 
 /// <summary>
 /// The plugins found in the plugin directories. Owns the load context of every plugin assembly it keeps;
-/// disposing the catalog unloads them (created instances must be released first).
+/// disposing the catalog unloads them (created instances must be released first). Hot reload replaces one
+/// assembly's plugins by a new version of them (<see cref="Replace"/>), unloading the old version.
 /// </summary>
 internal sealed class PluginCatalog : IDisposable
 {
-    private readonly IReadOnlyList<PluginLoader> loaders;
+    private readonly Dictionary<string, PluginLoader> loaders;
+    private readonly List<PluginDescriptor> all;
+    private readonly List<PluginLoadProblem> problems;
     private readonly Dictionary<(PluginKind Kind, string Name), PluginDescriptor> byName;
 
     private PluginCatalog(
-        IReadOnlyList<PluginLoader> loaders, IReadOnlyList<PluginDescriptor> all, IReadOnlyList<PluginLoadProblem> problems)
+        Dictionary<string, PluginLoader> loaders, List<PluginDescriptor> all, List<PluginLoadProblem> problems)
     {
         this.loaders = loaders;
-        All = all;
-        Problems = problems;
+        this.all = all;
+        this.problems = problems;
         byName = all.ToDictionary(descriptor => (descriptor.Kind, descriptor.Name));
     }
 
     /// <summary>Every plugin found, in discovery order.</summary>
-    public IReadOnlyList<PluginDescriptor> All { get; }
+    public IReadOnlyList<PluginDescriptor> All => all;
 
     /// <summary>Assemblies and types that were skipped, with the reason; the host shows them as warnings.</summary>
-    public IReadOnlyList<PluginLoadProblem> Problems { get; }
+    public IReadOnlyList<PluginLoadProblem> Problems => problems;
 
-    /// <summary>The catalog of the bundled plugins plus <paramref name="extraDirectories"/>.</summary>
-    public static PluginCatalog LoadForHost(IEnumerable<string> extraDirectories) =>
-        Load(PluginDirectories.ForHost(extraDirectories));
+    /// <summary>
+    /// The catalog of the bundled plugins plus <paramref name="extraDirectories"/>; with
+    /// <paramref name="loadInMemory"/> the assemblies are read into memory, not mapped from their files.
+    /// </summary>
+    public static PluginCatalog LoadForHost(IEnumerable<string> extraDirectories, bool loadInMemory = false) =>
+        Load(PluginDirectories.ForHost(extraDirectories), loadInMemory);
 
     /// <summary>
     /// The catalog of the plugin assemblies in <paramref name="directories"/> (see
     /// <see cref="PluginDirectories.FindAssemblies"/>). Throws <see cref="PluginConfigurationException"/>
-    /// for a missing directory or two plugins of one kind sharing a name.
+    /// for a missing directory or two plugins of one kind sharing a name. With <paramref name="loadInMemory"/>
+    /// the assemblies are read into memory, so their files may be rebuilt while they are in use (hot reload).
     /// </summary>
-    public static PluginCatalog Load(IEnumerable<string> directories)
+    public static PluginCatalog Load(IEnumerable<string> directories, bool loadInMemory = false)
     {
         var assemblies = PluginDirectories.FindAssemblies(directories);
-        var loaders = new List<PluginLoader>();
+        var loaders = new Dictionary<string, PluginLoader>(StringComparer.Ordinal);
         var all = new List<PluginDescriptor>();
         var problems = new List<PluginLoadProblem>();
         foreach (var assemblyPath in assemblies)
         {
-            var scan = PluginAssemblyScanner.Scan(assemblyPath);
+            var scan = PluginAssemblyScanner.Scan(assemblyPath, loadInMemory);
             if (scan.Loader is not null)
-                loaders.Add(scan.Loader);
+                loaders[assemblyPath] = scan.Loader;
             all.AddRange(scan.Descriptors);
             problems.AddRange(scan.Problems);
         }
         var duplicate = all.GroupBy(descriptor => (descriptor.Kind, descriptor.Name)).FirstOrDefault(group => group.Count() > 1);
         if (duplicate is not null)
         {
-            loaders.ForEach(loader => loader.Dispose());
+            foreach (var loader in loaders.Values) loader.Dispose();
             var (kind, name) = duplicate.Key;
             throw new PluginConfigurationException(
                 $"Two {PluginKinds.Describe(kind)} plugins are named '{name}': " +
@@ -62,6 +69,52 @@ internal sealed class PluginCatalog : IDisposable
                 ". Remove one of them from the plugin directories.");
         }
         return new PluginCatalog(loaders, all, problems);
+    }
+
+    /// <summary>
+    /// Why the plugins of <paramref name="scan"/>, a new version of the assembly at
+    /// <paramref name="assemblyPath"/>, cannot replace the old version's (a name another assembly already
+    /// uses), or null when they can.
+    /// </summary>
+    public string? ReplacementConflict(string assemblyPath, PluginAssemblyScan scan)
+    {
+        foreach (var descriptor in scan.Descriptors)
+        {
+            if (TryFind(descriptor.Kind, descriptor.Name, out var existing) &&
+                !string.Equals(existing.AssemblyPath, assemblyPath, StringComparison.Ordinal))
+            {
+                return $"its {PluginKinds.Describe(descriptor.Kind)} '{descriptor.Name}' is also defined in {existing.AssemblyPath}.";
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Puts the plugins of <paramref name="scan"/>, a new version of the assembly at
+    /// <paramref name="assemblyPath"/>, in place of the old version's, takes ownership of its load context and
+    /// unloads the old one. Instances of the old version must no longer be in use.
+    /// </summary>
+    public void Replace(string assemblyPath, PluginAssemblyScan scan)
+    {
+        var loader = scan.Loader ?? throw new ArgumentException("The scan kept no load context to take over.", nameof(scan));
+        var conflict = ReplacementConflict(assemblyPath, scan);
+        if (conflict is not null)
+            throw new InvalidOperationException($"{assemblyPath}: {conflict}");
+        foreach (var old in all.Where(descriptor => descriptor.AssemblyPath == assemblyPath).ToArray())
+        {
+            all.Remove(old);
+            byName.Remove((old.Kind, old.Name));
+        }
+        problems.RemoveAll(problem => problem.AssemblyPath == assemblyPath);
+        foreach (var descriptor in scan.Descriptors)
+        {
+            all.Add(descriptor);
+            byName[(descriptor.Kind, descriptor.Name)] = descriptor;
+        }
+        problems.AddRange(scan.Problems);
+        if (loaders.Remove(assemblyPath, out var previous))
+            previous.Dispose();
+        loaders[assemblyPath] = loader;
     }
 
     /// <summary>The names of the plugins of <paramref name="kind"/>, sorted.</summary>
@@ -107,7 +160,7 @@ internal sealed class PluginCatalog : IDisposable
     /// <summary>Unloads every plugin assembly's load context.</summary>
     public void Dispose()
     {
-        foreach (var loader in loaders)
+        foreach (var loader in loaders.Values)
             loader.Dispose();
     }
 

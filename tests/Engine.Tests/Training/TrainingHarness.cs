@@ -12,7 +12,9 @@ internal sealed class TrainingHarness : IDisposable
 {
     private readonly List<IDisposable> owned = [];
 
-    public TrainingHarness(string runPath, int epochs, int trainCount = 160, int batchSize = 16, long seed = 3, long? initSeed = null)
+    public TrainingHarness(
+        string runPath, int epochs, int trainCount = 160, int batchSize = 16, long seed = 3, long? initSeed = null,
+        IIterationBoundary? boundary = null)
     {
         RunDirectory = new RunDirectory(runPath);
         manual_seed(initSeed ?? seed);
@@ -25,7 +27,8 @@ internal sealed class TrainingHarness : IDisposable
         var schedule = new LearningRateSchedule("cosine", 0.03, 1, 0.1, (long)train.BatchesPerEpoch * epochs);
         Loop = new TrainingLoop(
             Network, optimizer, new Objective(new NoDistillation()), schedule, train, test, RunDirectory,
-            new RunDescription("synthetic", "csnn", "threshold", "none", seed), new TrainingSettings(epochs), [Recorder]);
+            new RunDescription("synthetic", "csnn", "threshold", "none", seed), new TrainingSettings(epochs), [Recorder],
+            boundary: boundary);
     }
 
     public RunDirectory RunDirectory { get; }

@@ -15,7 +15,7 @@ public sealed class EffectiveTomlTests
         ["optimizer"] = ["name", "lr", "momentum", "weight_decay", "nesterov", "schedule", "step_size", "gamma", "beta1", "beta2"],
         ["distillation"] = ["scheme"],
         ["checkpoint"] = ["keep_best"],
-        ["plugins"] = ["directories"],
+        ["plugins"] = ["directories", "hot_reload"],
         ["adversarial_training"] = ["attack", "fraction", "orthogonality_weight", "options"],
         ["attack"] = [],
     };

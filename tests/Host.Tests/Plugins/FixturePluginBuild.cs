@@ -8,17 +8,26 @@ namespace Neuromorph.Host.Tests.Plugins;
 /// </summary>
 public sealed class FixturePluginBuild : IDisposable
 {
+    /// <summary>The fixture scheme's project, relative to the repository.</summary>
+    public const string SchemeProject = "tests/Fixtures/FixtureScheme";
+
+    /// <summary>The fixture neuron's project, relative to the repository.</summary>
+    public const string NeuronProject = "tests/Fixtures/FixtureNeuron";
+
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(5);
     private readonly TemporaryDirectory output = new();
     private readonly TemporaryDirectory attackOutput = new();
+    private readonly TemporaryDirectory neuronOutput = new();
+    private readonly string repository = FindRepositoryRoot();
+    private readonly Lazy<string> neuronFolder;
 
     public FixturePluginBuild()
     {
-        var repository = FindRepositoryRoot();
-        SchemeFolder = Build(repository, "tests/Fixtures/FixtureScheme", "FixtureScheme");
-        OldContractFolder = Build(repository, "tests/Fixtures/FixtureOldContract/Plugin", "FixtureOldContract");
+        SchemeFolder = Build(SchemeProject, "FixtureScheme");
+        OldContractFolder = Build("tests/Fixtures/FixtureOldContract/Plugin", "FixtureOldContract");
         // Outside Root, so the catalog tests that load Root see the scheme fixtures only.
-        AttackFolder = Build(repository, "tests/Fixtures/FixtureAttack", "FixtureAttack", attackOutput.Path);
+        AttackFolder = Build("tests/Fixtures/FixtureAttack", "FixtureAttack", attackOutput.Path);
+        neuronFolder = new Lazy<string>(() => Build(NeuronProject, "FixtureNeuron", neuronOutput.Path));
     }
 
     /// <summary>The directory holding one subfolder per fixture plugin.</summary>
@@ -33,15 +42,38 @@ public sealed class FixturePluginBuild : IDisposable
     /// <summary>The build output folder of the fixture-failing attack (not under <see cref="Root"/>).</summary>
     public string AttackFolder { get; }
 
+    /// <summary>The build output folder of the fixture-lif neuron (built on first use; not under <see cref="Root"/>).</summary>
+    public string NeuronFolder => neuronFolder.Value;
+
     public void Dispose()
     {
         output.Dispose();
         attackOutput.Dispose();
+        neuronOutput.Dispose();
     }
 
-    private string Build(string repository, string project, string name, string? outputRoot = null)
+    /// <summary>
+    /// Builds <paramref name="project"/> (relative to the repository) into <paramref name="target"/> with
+    /// <paramref name="environment"/> set for the build (the fixtures' build knobs); returns whether it
+    /// succeeded and what it printed. A failed build is not an error here: some tests break builds on purpose.
+    /// </summary>
+    public (bool Succeeded, string Output) Rebuild(string project, string target, IReadOnlyDictionary<string, string> environment)
+    {
+        var (exitCode, printed) = RunBuild(project, target, environment);
+        return (exitCode == 0, printed);
+    }
+
+    private string Build(string project, string name, string? outputRoot = null)
     {
         var target = Path.Combine(outputRoot ?? output.Path, name);
+        var (exitCode, printed) = RunBuild(project, target, new Dictionary<string, string>());
+        if (exitCode != 0)
+            throw new InvalidOperationException($"Building {project} failed (exit {exitCode}):\n{printed}");
+        return target;
+    }
+
+    private (int ExitCode, string Output) RunBuild(string project, string target, IReadOnlyDictionary<string, string> environment)
+    {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,
@@ -61,6 +93,8 @@ public sealed class FixturePluginBuild : IDisposable
             start.Environment.Remove(key);
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (key, value) in environment)
+            start.Environment[key] = value;
 
         using var build = Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet.");
         var standardOutput = build.StandardOutput.ReadToEndAsync();
@@ -70,12 +104,7 @@ public sealed class FixturePluginBuild : IDisposable
             build.Kill(entireProcessTree: true);
             throw new TimeoutException($"Building {project} took longer than {BuildTimeout}.");
         }
-        if (build.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"Building {project} failed (exit {build.ExitCode}):\n{standardOutput.Result}\n{standardError.Result}");
-        }
-        return target;
+        return (build.ExitCode, $"{standardOutput.Result}\n{standardError.Result}");
     }
 
     private static string FindRepositoryRoot()
