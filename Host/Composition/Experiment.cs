@@ -85,17 +85,17 @@ internal sealed class Experiment(
             ? null
             : new AdversarialMix(Network, Surrogate, AdversarialTraining.Run, Configuration.AdversarialTraining.Fraction);
         if (Configuration.Plugins.HotReload)
-            HotReload = Own(new PluginHotReload(Plugins, CreateSlots(adversarial), reloadLog ?? (_ => { })));
+            HotReload = Own(new PluginHotReload(Plugins, CreateSlots(adversarial, optimizer, reloadLog ?? (_ => { })), reloadLog ?? (_ => { })));
         return new TrainingLoop(
             Network, optimizer, Objective, schedule, train, CreateTestBatches(), runDirectory, Description,
             new TrainingSettings(Configuration.Run.Epochs, Configuration.Checkpoint.KeepBest), observers, adversarial, HotReload);
     }
 
     /// <summary>A slot for each plugin in use, reading and replacing the instance where the engine calls it.</summary>
-    private PluginSlot[] CreateSlots(AdversarialMix? adversarial) => PluginsInUse
+    private PluginSlot[] CreateSlots(AdversarialMix? adversarial, TorchSharp.torch.optim.Optimizer optimizer, Action<string> log) => PluginsInUse
         .Select(use => new PluginSlot(
             Plugins.Find(use.Kind, use.Name), use.TablePath, use.Options, use.Context, use.Surrogate,
-            InstanceOf(use.Kind, adversarial), Installer(use.Kind, adversarial)))
+            InstanceOf(use.Kind, adversarial), Installer(use.Kind, adversarial, optimizer, log)))
         .ToArray();
 
     private object InstanceOf(PluginKind kind, AdversarialMix? adversarial) => kind switch
@@ -106,11 +106,13 @@ internal sealed class Experiment(
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown plugin kind."),
     };
 
-    private Action<object> Installer(PluginKind kind, AdversarialMix? adversarial) => kind switch
+    private Action<object> Installer(PluginKind kind, AdversarialMix? adversarial, TorchSharp.torch.optim.Optimizer optimizer, Action<string> log) => kind switch
     {
+        // The layers keep the parameters whose declaration is unchanged (learned values and optimizer state).
         PluginKind.Neuron => instance =>
         {
-            foreach (var layer in Network.NeuronLayers) layer.Model = (INeuronModel)instance;
+            foreach (var change in NeuronModelSwap.Apply(Network, (INeuronModel)instance, optimizer).Where(c => c.Kind != NeuronParameterChangeKind.Kept))
+                log($"neuron parameter {change}");
         },
         PluginKind.DistillationScheme => instance => Objective.Scheme = (IDistillationScheme)instance,
         PluginKind.Attack => instance =>

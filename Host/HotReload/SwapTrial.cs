@@ -23,8 +23,20 @@ internal sealed class SwapTrial
     /// <summary>
     /// A wrapper of <paramref name="kind"/>'s contract interface that calls <paramref name="candidate"/> under
     /// this trial and falls back to <paramref name="previous"/>; <paramref name="label"/> names the plugin.
+    /// A neuron version that declares other learnable parameters than the previous one cannot fall back on the
+    /// same parameters: it stands as itself, checked by the probe alone (its trial counts as passed).
     /// </summary>
-    public object Wrap(PluginKind kind, string label, object candidate, object previous) => kind switch
+    public object Wrap(PluginKind kind, string label, object candidate, object previous)
+    {
+        if (kind == PluginKind.Neuron && !((INeuronModel)candidate).Parameters.SequenceEqual(((INeuronModel)previous).Parameters))
+        {
+            called.AddOrUpdate(candidate, candidate);
+            return candidate;
+        }
+        return WrapperFor(kind, label, candidate, previous);
+    }
+
+    private object WrapperFor(PluginKind kind, string label, object candidate, object previous) => kind switch
     {
         PluginKind.DistillationScheme => new TrialScheme(this, label, (IDistillationScheme)candidate, (IDistillationScheme)previous),
         PluginKind.Neuron => new TrialNeuron(this, label, (INeuronModel)candidate, (INeuronModel)previous),
