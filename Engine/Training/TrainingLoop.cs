@@ -40,6 +40,16 @@ internal sealed class TrainingLoop(
 
     public SimulationClock Clock => clock;
 
+    /// <summary>
+    /// The learning-rate schedule, replaceable between iterations (a reloaded base rate); the schedule is a pure
+    /// function of progress, so the position in it is unchanged.
+    /// </summary>
+    public LearningRateSchedule Schedule
+    {
+        get => schedule;
+        set => schedule = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
     /// <summary>Continues from <c>last.ckpt</c> of the run directory: weights, optimizer state and progress.</summary>
     public void Resume()
     {

@@ -52,6 +52,9 @@ internal sealed class Experiment(
     /// <summary>The run's plugin hot reload, once <see cref="CreateTrainingLoop"/> has set it up (<c>[plugins] hot_reload</c>).</summary>
     public PluginHotReload? HotReload { get; private set; }
 
+    /// <summary>Applies hyperparameters changed in the run's <c>config.toml</c> (with hot reload on), else null.</summary>
+    public SettingsReload? Settings { get; private set; }
+
     /// <summary>The attacks an evaluation runs (empty unless the experiment was created for one).</summary>
     public IReadOnlyList<ConfiguredAttack> Attacks { get; init; } = [];
 
@@ -84,11 +87,23 @@ internal sealed class Experiment(
         var adversarial = AdversarialTraining is null
             ? null
             : new AdversarialMix(Network, Surrogate, AdversarialTraining.Run, Configuration.AdversarialTraining.Fraction);
+        TrainingLoop? loop = null;
+        IIterationBoundary? boundary = null;
         if (Configuration.Plugins.HotReload)
-            HotReload = Own(new PluginHotReload(Plugins, CreateSlots(adversarial, optimizer, reloadLog ?? (_ => { })), reloadLog ?? (_ => { })));
-        return new TrainingLoop(
+        {
+            var log = reloadLog ?? (_ => { });
+            var slots = CreateSlots(adversarial, optimizer, log);
+            HotReload = Own(new PluginHotReload(Plugins, slots, log));
+            // The learning rate is the loop's: the reload reaches it once the loop exists (before any iteration).
+            var settings = Settings = Own(new SettingsReload(
+                runDirectory.ConfigPath, slots.FirstOrDefault(slot => slot.Kind == PluginKind.DistillationScheme),
+                rate => loop!.Schedule = loop.Schedule with { BaseRate = rate }, log));
+            boundary = new IterationBoundaries([HotReload, settings]);
+        }
+        loop = new TrainingLoop(
             Network, optimizer, Objective, schedule, train, CreateTestBatches(), runDirectory, Description,
-            new TrainingSettings(Configuration.Run.Epochs, Configuration.Checkpoint.KeepBest), observers, adversarial, HotReload);
+            new TrainingSettings(Configuration.Run.Epochs, Configuration.Checkpoint.KeepBest), observers, adversarial, boundary);
+        return loop;
     }
 
     /// <summary>A slot for each plugin in use, reading and replacing the instance where the engine calls it.</summary>

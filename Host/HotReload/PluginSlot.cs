@@ -42,7 +42,7 @@ internal sealed class PluginSlot(
     public string TablePath { get; } = tablePath;
 
     /// <summary>The options table as written; a swap binds it again with the new instance's options type.</summary>
-    public TomlTable Options { get; } = options;
+    public TomlTable Options { get; private set; } = options;
 
     /// <summary>The run's facts the plugin is created with.</summary>
     public PluginContext Context { get; } = context;
@@ -70,6 +70,20 @@ internal sealed class PluginSlot(
         Descriptor = version;
         Instance = replacement;
         install(replacement);
+    }
+
+    /// <summary>
+    /// A new instance of the version in use with <paramref name="options"/> (changed hyperparameters), put in
+    /// place at once; the plugin's code is the one already running. Throws
+    /// <see cref="Configuration.ConfigurationException"/> when the options do not bind or the constructor refuses
+    /// them, and then nothing changes.
+    /// </summary>
+    public void Rebind(TomlTable options)
+    {
+        var bound = ConfiguredPlugins.BindOptions(Descriptor, options, TablePath);
+        var replacement = ConfiguredPlugins.Create(Descriptor, bound, TablePath, Context, surrogate);
+        Options = options;
+        Commit(Descriptor, replacement);
     }
 
     /// <summary>Puts the slot's own instance back where the engine calls the plugin.</summary>

@@ -25,6 +25,9 @@ internal sealed class ScriptedRun : ITrainingObserver
     /// <summary>The parameters when a new version was put in place for its trial, by the boundary's iteration.</summary>
     public Dictionary<long, float[]> ParametersAtTrialStart { get; } = [];
 
+    /// <summary>The learning rate each iteration used, by the iterations done after it (1 for the first).</summary>
+    public Dictionary<long, double> LearningRates { get; } = [];
+
     /// <summary>How each swap attempt ended, in order.</summary>
     public ConcurrentQueue<PluginSwapOutcome> Outcomes { get; } = [];
 
@@ -39,7 +42,7 @@ internal sealed class ScriptedRun : ITrainingObserver
         return this;
     }
 
-    /// <summary>Blocks until the hot reload's watcher has reported a changed plugin assembly.</summary>
+    /// <summary>Blocks until the hot reload's watchers have reported a changed plugin assembly or configuration file.</summary>
     public void WaitForChange()
     {
         if (!changes.Wait(ChangeTimeout))
@@ -68,12 +71,14 @@ internal sealed class ScriptedRun : ITrainingObserver
     {
         var hotReload = experiment!.HotReload ?? throw new InvalidOperationException("The run has no hot reload ([plugins] hot_reload = true).");
         hotReload.ChangeDetected += _ => changes.Release();
+        if (experiment.Settings is { } settings) settings.ChangeDetected += _ => changes.Release();
         hotReload.TrialStarted += (_, iteration) => ParametersAtTrialStart[iteration] = Parameters(experiment!);
         hotReload.SwapFinished += Outcomes.Enqueue;
     }
 
     public void IterationCompleted(SimulationClock clock, IterationReport report)
     {
+        LearningRates[clock.GlobalIteration] = report.LearningRate;
         if (!actions.TryGetValue(clock.GlobalIteration, out var list)) return;
         ParametersAfter[clock.GlobalIteration] = Parameters(experiment!);
         foreach (var action in list) action(experiment!);

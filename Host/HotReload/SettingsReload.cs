@@ -1,0 +1,152 @@
+using System.Security.Cryptography;
+using Neuromorph.Engine.Training;
+using Neuromorph.Host.Configuration;
+using Tomlyn.Model;
+
+namespace Neuromorph.Host.HotReload;
+
+/// <summary>
+/// Hyperparameters changed in the run directory's <c>config.toml</c> while the run goes on (with
+/// <c>[plugins] hot_reload = true</c>). At the next iteration boundary the file is read again and compared key by
+/// key with the version in force: a change to a reloadable key (<see cref="ReloadableKeys"/>: the learning rate
+/// and every option of the distillation scheme, such as its weight and temperature) is applied, any other change
+/// is refused and the run continues with the value it had. Every change is logged and returned for the epoch's
+/// metrics line, like a plugin swap.
+/// </summary>
+internal sealed class SettingsReload : IIterationBoundary, IDisposable
+{
+    /// <summary>The record kind of a setting change in <c>plugin_reloads</c>.</summary>
+    public const string Kind = "setting";
+
+    /// <summary>The keys that may change during a run, for messages (the scheme's options are all reloadable).</summary>
+    public const string ReloadableKeys = "optimizer.lr and the distillation scheme's options (distillation.<option>)";
+
+    private readonly string path;
+    private readonly PluginSlot? scheme;
+    private readonly Action<string> log;
+    private readonly AssemblyChangeWatcher watcher;
+    private Dictionary<string, string> inForce;
+
+    /// <param name="path">The run directory's <c>config.toml</c>, as the run wrote it.</param>
+    /// <param name="scheme">The distillation scheme's slot, or null when the run has none.</param>
+    /// <param name="setBaseLearningRate">Gives the training loop a new base learning rate.</param>
+    /// <param name="log">Where the one-line reports go.</param>
+    public SettingsReload(string path, PluginSlot? scheme, Action<double> setBaseLearningRate, Action<string> log, TimeSpan? quietPeriod = null)
+    {
+        this.path = path;
+        this.scheme = scheme;
+        this.log = log;
+        SetBaseLearningRate = setBaseLearningRate;
+        inForce = Flatten(ConfigurationLoader.Load(path, []));
+        watcher = new AssemblyChangeWatcher(
+            new Dictionary<string, string> { [path] = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))) },
+            quietPeriod ?? AssemblyChangeWatcher.DefaultQuietPeriod);
+        watcher.Changed += changed => ChangeDetected?.Invoke(changed);
+        log($"hot reload: watching {path}; changes to {ReloadableKeys} take effect at the next iteration");
+    }
+
+    /// <summary>Raised on a pool thread when the configuration file's content has changed and settled.</summary>
+    public event Action<string>? ChangeDetected;
+
+    private Action<double> SetBaseLearningRate { get; }
+
+    public IReadOnlyList<PluginReload> Apply(SimulationClock clock) =>
+        watcher.TakeChanged().Count == 0 ? [] : Reload(clock.GlobalIteration);
+
+    public void Dispose() => watcher.Dispose();
+
+    private IReadOnlyList<PluginReload> Reload(long iteration)
+    {
+        RunConfiguration next;
+        try
+        {
+            next = ConfigurationLoader.Load(path, []);
+        }
+        catch (ConfigurationException e)
+        {
+            return [Report(iteration, "config.toml", "-", "-", PluginReload.Refused, $"the file does not read as a configuration; nothing changed: {e.Message}")];
+        }
+        var proposed = Flatten(next);
+        var changed = inForce.Keys.Union(proposed.Keys)
+            .Where(key => inForce.GetValueOrDefault(key) != proposed.GetValueOrDefault(key))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        var records = new List<PluginReload>();
+        var schemeKeys = changed.Where(IsSchemeOption).ToArray();
+        foreach (var key in changed.Where(key => !IsSchemeOption(key)))
+        {
+            var (before, after) = (inForce.GetValueOrDefault(key, "(absent)"), proposed.GetValueOrDefault(key, "(absent)"));
+            if (key == "optimizer.lr")
+            {
+                SetBaseLearningRate(next.Optimizer.Lr);
+                records.Add(Accept(iteration, key, before, after, proposed));
+            }
+            else
+            {
+                records.Add(Report(iteration, key, before, after, PluginReload.Refused,
+                    $"not reloadable during a run (reloadable: {ReloadableKeys}); the run continues with {before}"));
+            }
+        }
+        if (schemeKeys.Length > 0) records.AddRange(RebindScheme(iteration, schemeKeys, next, proposed));
+        return records;
+    }
+
+    /// <summary>A new instance of the scheme with the new options; all its changed keys apply together or not at all.</summary>
+    private IEnumerable<PluginReload> RebindScheme(long iteration, string[] keys, RunConfiguration next, Dictionary<string, string> proposed)
+    {
+        string? refusal = null;
+        if (scheme is null)
+            refusal = "the run has no distillation scheme whose options could change";
+        else
+        {
+            try
+            {
+                scheme.Rebind(next.Distillation.Options);
+            }
+            catch (ConfigurationException e)
+            {
+                refusal = $"the scheme refused the new options, so it keeps its old ones: {e.Message}";
+            }
+        }
+        return keys.Select(key =>
+        {
+            var (before, after) = (inForce.GetValueOrDefault(key, "(absent)"), proposed.GetValueOrDefault(key, "(absent)"));
+            return refusal is null
+                ? Accept(iteration, key, before, after, proposed)
+                : Report(iteration, key, before, after, PluginReload.Refused, refusal);
+        }).ToArray();
+    }
+
+    private PluginReload Accept(long iteration, string key, string before, string after, Dictionary<string, string> proposed)
+    {
+        if (proposed.TryGetValue(key, out var value)) inForce[key] = value;
+        else inForce.Remove(key);
+        return Report(iteration, key, before, after, PluginReload.Applied, null);
+    }
+
+    private PluginReload Report(long iteration, string key, string before, string after, string outcome, string? reason)
+    {
+        log($"hot reload after iteration {iteration}: setting {key} {before} -> {after}: {outcome}{(reason is null ? "" : $" ({reason})")}");
+        return new PluginReload(iteration, key, Kind, before, after, outcome, reason, path);
+    }
+
+    private static bool IsSchemeOption(string key) =>
+        key.StartsWith("distillation.", StringComparison.Ordinal) && key != "distillation.scheme";
+
+    /// <summary>Every key of the configuration as dotted key → TOML value text.</summary>
+    private static Dictionary<string, string> Flatten(RunConfiguration configuration)
+    {
+        var flat = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Walk(string prefix, TomlTable table)
+        {
+            foreach (var (key, value) in table)
+            {
+                var dotted = prefix.Length == 0 ? key : $"{prefix}.{key}";
+                if (value is TomlTable inner) Walk(dotted, inner);
+                else flat[dotted] = TomlText.FormatValue(value);
+            }
+        }
+        Walk("", TomlText.Parse(configuration.ToToml(), "config.toml"));
+        return flat;
+    }
+}
