@@ -52,7 +52,7 @@ public sealed class OutOfTreePluginBuild : IDisposable
     public string PluginFolder { get; }
 
     /// <summary>The packed contract package.</summary>
-    public string PackagePath => Path.Combine(FeedFolder, "Neuromorph.Abstractions.1.0.0.nupkg");
+    public string PackagePath => Path.Combine(FeedFolder, "Neuromorph.Abstractions.1.1.0.nupkg");
 
     public void Dispose() => temporary.Dispose();
 

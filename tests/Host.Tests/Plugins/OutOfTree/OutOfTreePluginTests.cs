@@ -119,7 +119,7 @@ public sealed class OutOfTreePluginTests(OutOfTreePluginBuild build)
         var metadata = XDocument.Load(nuspecStream).Root!.Elements().Single(element => element.Name.LocalName == "metadata");
         string? Field(string name) => metadata.Elements().SingleOrDefault(element => element.Name.LocalName == name)?.Value;
         Field("id").Should().Be("Neuromorph.Abstractions");
-        Field("version").Should().Be("1.0.0");
+        Field("version").Should().Be($"{ContractVersion.Major}.{ContractVersion.Minor}.0", "the package version follows the contract version");
         Field("readme").Should().Be("README.md");
         Field("license").Should().NotBeNullOrEmpty();
         var dependencies = metadata.Descendants().Where(element => element.Name.LocalName == "dependency")
