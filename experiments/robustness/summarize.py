@@ -39,7 +39,8 @@ def main(run_dirs):
 
     print("# Robustness: plain vs regularized adversarial training (csnn, Fashion-MNIST)\n")
     print("Written by `experiments/robustness/run.sh`. Accuracy on the first "
-          f"{runs[0]['all']['samples']} test images; time is the attack's own wall time on 2 CPU cores.\n")
+          f"{runs[0]['all']['samples']} test images; time is the attack's own wall time on 2 CPU cores "
+          "(wall time: if other jobs share the cores it grows, several-fold on a busy machine).\n")
 
     print("## Training\n")
     print("| run | epochs | test accuracy (10,000 images) | training wall time (s) | making adversarial examples (s) |")
