@@ -33,16 +33,36 @@ internal static class RunDirectoryResolver
         return new RunDirectory(candidate);
     }
 
+    /// <summary>
+    /// Refuses a resume whose effective configuration differs from the one the run recorded. The recorded file is
+    /// read through the current loader first, so keys added by a later Neuromorph version compare at their
+    /// defaults instead of counting as differences.
+    /// </summary>
     public static void CheckResumable(RunDirectory runDirectory, string effectiveToml)
     {
         if (!File.Exists(runDirectory.ConfigPath)) return;
-        var stored = File.ReadAllLines(runDirectory.ConfigPath);
+        var stored = Normalized(runDirectory.ConfigPath);
         var current = effectiveToml.Split('\n').Select(line => line.TrimEnd('\r')).ToArray();
         var differences = current.Except(stored).Concat(stored.Except(current)).Where(line => line.Length > 0).ToList();
         if (differences.Count > 0)
             throw new ConfigurationException(
                 $"--resume: the configuration differs from the one '{runDirectory.Path}' was started with ({runDirectory.ConfigPath}): " +
                 $"{string.Join("; ", differences.Take(6))}. Resume with the same configuration (e.g. pass {runDirectory.ConfigPath}).");
+    }
+
+    /// <summary>The recorded configuration re-rendered with every default filled in; as written when it no longer reads.</summary>
+    private static string[] Normalized(string path)
+    {
+        var text = File.ReadAllText(path);
+        try
+        {
+            text = ConfigurationLoader.Parse(text, path, [], Path.GetDirectoryName(path)).ToToml();
+        }
+        catch (ConfigurationException)
+        {
+            // Compared as written: the differences will show what changed.
+        }
+        return text.Split('\n').Select(line => line.TrimEnd('\r')).ToArray();
     }
 
     private static bool HoldsRun(string path) => Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any();
