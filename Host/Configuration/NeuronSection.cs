@@ -1,3 +1,4 @@
+using Neuromorph.Engine.Spiking;
 using Tomlyn.Model;
 
 namespace Neuromorph.Host.Configuration;
@@ -13,8 +14,8 @@ internal sealed record NeuronSection(
     double SurrogateAlpha = 0,
     TomlTable? Options = null)
 {
-    /// <summary>The valid values of <c>neuron.surrogate</c>.</summary>
-    public static IReadOnlyList<string> KnownSurrogates { get; } = ["rectangular", "atan", "sigmoid"];
+    /// <summary>The valid values of <c>neuron.surrogate</c>: the engine's built-in surrogates.</summary>
+    public static IReadOnlyList<string> KnownSurrogates => SurrogateGradients.Names;
 
     /// <summary>The <c>[neuron.options]</c> table as written (empty when absent).</summary>
     public TomlTable Options { get; init; } = Options ?? [];

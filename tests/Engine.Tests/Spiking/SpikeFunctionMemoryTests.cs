@@ -10,6 +10,8 @@ public sealed class SpikeFunctionMemoryTests
     [Theory]
     [InlineData("rectangular")]
     [InlineData("sigmoid")]
+    [InlineData("triangle")]
+    [InlineData("fast-sigmoid")]
     public void ForwardAndBackward_InsideIterationScopes_KeepLiveTensorCountFlat(string name)
     {
         var surrogate = SurrogateGradients.Create(name, 0);

@@ -11,6 +11,8 @@ public sealed class SurrogateGradientTests
     [InlineData("rectangular")]
     [InlineData("atan")]
     [InlineData("sigmoid")]
+    [InlineData("triangle")]
+    [InlineData("fast-sigmoid")]
     public void Spike_Forward_IsHeavisideWithOneAtZero(string name)
     {
         var spikes = SurrogateTestPoints.ForwardAt(SurrogateGradients.Create(name, 0), Points);
@@ -116,6 +118,8 @@ public sealed class SurrogateGradientTests
     [InlineData("rectangular")]
     [InlineData("atan")]
     [InlineData("sigmoid")]
+    [InlineData("triangle")]
+    [InlineData("fast-sigmoid")]
     public void Derivative_RecordsNoGraph_AndEqualsBackward(string name)
     {
         using var scope = NewDisposeScope();

@@ -32,7 +32,7 @@ public sealed class ValidationTests
     [InlineData("data.dataset=cifar10", "data.dataset = \"cifar10\" is not known: valid values are \"embedded-fashion-mnist\", \"fashion-mnist\", \"mnist\".")]
     [InlineData("optimizer.name=rmsprop", "optimizer.name = \"rmsprop\" is not known: valid values are \"sgd\", \"adam\".")]
     [InlineData("optimizer.schedule=linear", "optimizer.schedule = \"linear\" is not known: valid values are \"cosine\", \"step\", \"constant\".")]
-    [InlineData("neuron.surrogate=relu", "neuron.surrogate = \"relu\" is not known: valid values are \"rectangular\", \"atan\", \"sigmoid\".")]
+    [InlineData("neuron.surrogate=relu", "neuron.surrogate = \"relu\" is not known: valid values are \"rectangular\", \"atan\", \"sigmoid\", \"triangle\", \"fast-sigmoid\".")]
     [InlineData("run.name=a/b", "run.name = \"a/b\" is not valid: use letters, digits, '-', '_' and '.' (it names the run directory).")]
     public void Parse_ValueOutOfRange_IsRejectedNamingTheKeyAndRange(string set, string expected)
     {

@@ -21,7 +21,7 @@ public sealed partial class NeuronPluginContractTests
     [Fact]
     public void Assembly_HasTheBuiltInNeurons()
     {
-        PluginTypes.Select(t => t.GetCustomAttribute<PluginAttribute>()!.Name).Should().BeEquivalentTo("lif", "if");
+        PluginTypes.Select(t => t.GetCustomAttribute<PluginAttribute>()!.Name).Should().BeEquivalentTo("lif", "if", "plif", "clif", "alif");
     }
 
     [Theory]
@@ -44,6 +44,26 @@ public sealed partial class NeuronPluginContractTests
 
         state.Membrane.shape.Should().Equal(3L, 4L, 5L);
         state.Membrane.abs().sum().item<float>().Should().Be(0f);
+    }
+
+    [Theory]
+    [MemberData(nameof(PluginNames))]
+    public void CreateState_EveryVariableIsZeroAndShapedLikeInputAndCarriedByStep(string name)
+    {
+        using var scope = NewDisposeScope();
+        var neuron = Create(name);
+        var inputs = RandomInputs(2, 3, 4);
+        var state = neuron.CreateState(inputs[0]);
+
+        state.Variables.Should().ContainKey(NeuronState.MembraneKey);
+        foreach (var (key, variable) in state.Variables)
+        {
+            variable.shape.Should().Equal([3L, 4L], "state variable '{0}' is shaped like one timestep", key);
+            variable.abs().sum().item<float>().Should().Be(0f, "state variable '{0}' starts at zero", key);
+        }
+        var next = neuron.Step(inputs[0], state).State;
+        next.Variables.Keys.Should().BeEquivalentTo(state.Variables.Keys, "a step returns the same variables it received");
+        next.Variables.Values.Should().AllSatisfy(v => v.shape.Should().Equal(3L, 4L));
     }
 
     [Theory]
@@ -95,6 +115,27 @@ public sealed partial class NeuronPluginContractTests
         var withParameters = neuron.Run(inputs, NeuronParameters.Initial(declarations));
 
         withParameters.eq(neuron.Run(inputs)).all().item<bool>().Should().BeTrue();
+    }
+
+    [Theory]
+    [MemberData(nameof(PluginNames))]
+    public void Run_GradientReachesEveryDeclaredParameter(string name)
+    {
+        using var scope = NewDisposeScope();
+        var neuron = Create(name);
+        var declarations = NeuronParameterDeclarations.Read(neuron);
+        var tensors = declarations.ToDictionary(d => d.Name, d => tensor((float)d.InitialValue).requires_grad_(true));
+
+        // The inputs take part too, so that a model without parameters still has a graph to run backward through.
+        var inputs = RandomInputs(6, 4, 3).requires_grad_(true);
+
+        neuron.Run(inputs, new NeuronParameters(tensors.ToDictionary(p => p.Key, p => p.Value))).sum().backward();
+
+        foreach (var (parameter, value) in tensors)
+        {
+            value.grad.Should().NotBeNull("parameter '{0}' takes part in the run", parameter);
+            value.grad!.abs().item<float>().Should().BeGreaterThan(0f, "parameter '{0}' receives a gradient", parameter);
+        }
     }
 
     private static Type TypeOf(string name) => PluginTypes.Single(t => t.GetCustomAttribute<PluginAttribute>()!.Name == name);
