@@ -27,6 +27,7 @@ internal sealed class TrainingLoop(
     Robustness.AdversarialMix? adversarial = null,
     IIterationBoundary? boundary = null)
 {
+    private readonly TrainingStep step = new(network, optimizer, objective, adversarial);
     private SimulationClock clock = new(0, 0, 0, trainBatches.BatchesPerEpoch, settings.Epochs);
     private EpochAccumulator epoch = new();
     private double bestAccuracy = -1;
@@ -107,18 +108,9 @@ internal sealed class TrainingLoop(
         using var scope = NewDisposeScope();
         var rate = schedule.RateAt(clock);
         OptimizerFactory.SetLearningRate(optimizer, rate);
-        var (inputs, labels) = BatchTensors.From(batch, network.InputShape);
-        if (adversarial is not null) inputs = adversarial.Apply(inputs, labels);
-        var logits = network.forward(inputs);
-        var result = objective.Compute(logits, labels);
-        optimizer.zero_grad();
-        result.Loss.backward();
-        optimizer.step();
-        var loss = result.Loss.item<float>();
-        if (!float.IsFinite(loss)) throw new NonFiniteLossException(clock.GlobalIteration, loss);
-        var correct = result.AveragedLogits.argmax(-1).eq(labels).sum().item<long>();
+        var result = step.Run(batch, clock.GlobalIteration);
         lastDiagnostics = result.Diagnostics;
-        return new IterationReport(loss, correct, batch.Size, rate, watch.Elapsed.TotalSeconds);
+        return new IterationReport(result.Loss, result.Correct, batch.Size, rate, watch.Elapsed.TotalSeconds);
     }
 
     private void FinishEpoch(double wallSeconds)

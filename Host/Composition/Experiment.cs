@@ -67,6 +67,15 @@ internal sealed class Experiment(
     public BatchLoader CreateTestBatches(int? batchSize = null) =>
         Own(new BatchLoader(Data.Test, batchSize ?? Configuration.Data.TestBatchSize, shuffle: false, Configuration.Run.Seed, Configuration.Data.Prefetch));
 
+    /// <summary>The configured optimizer over the network's parameters, at the configured initial learning rate.</summary>
+    public TorchSharp.Modules.OptimizerHelper CreateOptimizer()
+    {
+        var optimizer = Configuration.Optimizer;
+        var settings = new OptimizerSettings(
+            optimizer.Name, optimizer.Lr, optimizer.Momentum, optimizer.WeightDecay, optimizer.Nesterov, optimizer.Beta1, optimizer.Beta2);
+        return Own(OptimizerFactory.Create(settings, Network.parameters()));
+    }
+
     /// <summary>
     /// The training loop over the experiment. With <c>[plugins] hot_reload = true</c> it also sets up
     /// <see cref="HotReload"/>, which reports each swap through <paramref name="reloadLog"/>.
@@ -77,10 +86,7 @@ internal sealed class Experiment(
         var data = Configuration.Data;
         var train = Own(new BatchLoader(Data.Train, data.BatchSize, shuffle: true, Configuration.Run.Seed, data.Prefetch));
         var optimizerConfig = Configuration.Optimizer;
-        var optimizerSettings = new OptimizerSettings(
-            optimizerConfig.Name, optimizerConfig.Lr, optimizerConfig.Momentum, optimizerConfig.WeightDecay,
-            optimizerConfig.Nesterov, optimizerConfig.Beta1, optimizerConfig.Beta2);
-        var optimizer = Own(OptimizerFactory.Create(optimizerSettings, Network.parameters()));
+        var optimizer = CreateOptimizer();
         var schedule = new LearningRateSchedule(
             optimizerConfig.Schedule, optimizerConfig.Lr, optimizerConfig.StepSize, optimizerConfig.Gamma,
             (long)train.BatchesPerEpoch * Configuration.Run.Epochs);

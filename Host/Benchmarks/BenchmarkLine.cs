@@ -1,0 +1,28 @@
+using System.Text.Json;
+
+namespace Neuromorph.Host.Benchmarks;
+
+/// <summary>
+/// Writes one measurement as one line of JSON, keys in snake case (<c>train_samples_per_s</c>), in the record's
+/// declaration order. The PyTorch reference in <c>bench/pytorch/</c> prints the same keys.
+/// </summary>
+internal static class BenchmarkLine
+{
+    /// <summary>The value of the <c>framework</c> key on Neuromorph's lines.</summary>
+    public const string Framework = "neuromorph";
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = false,
+    };
+
+    public static void Write<T>(TextWriter output, T measurement)
+    {
+        output.WriteLine(JsonSerializer.Serialize(measurement, Options));
+        output.Flush();
+    }
+
+    /// <summary>Rounds a figure for printing: three decimals are below any timing noise.</summary>
+    public static double Round(double value) => Math.Round(value, 3);
+}

@@ -1,0 +1,106 @@
+using System.Text.Json;
+
+namespace Neuromorph.Host.Tests.Cli;
+
+public sealed class BenchCommandTests
+{
+    [Theory]
+    [InlineData("bench", "lif", "--sizes", "0")]
+    [InlineData("bench", "lif", "--sizes", "512,x")]
+    [InlineData("bench", "lif", "--sizes", "512,,2048")]
+    [InlineData("bench", "lif", "--sizes", "-8")]
+    [InlineData("bench", "lif", "--threads", "0")]
+    [InlineData("bench", "lif", "--repeats", "0")]
+    [InlineData("bench", "lif", "--timesteps", "0")]
+    [InlineData("bench", "csnn", "--threads", "0")]
+    [InlineData("bench", "csnn", "--batch", "0")]
+    [InlineData("bench", "csnn", "--iterations", "0")]
+    [InlineData("bench", "csnn", "--warmup", "-1")]
+    [InlineData("bench", "csnn", "--dataset", "cifar-10")]
+    [InlineData("bench", "csnn", "--dataset", "embedded-fashion-mnist", "--scheme", "no-such-scheme")]
+    [InlineData("bench", "csnn", "--dataset", "embedded-fashion-mnist", "--scheme", "strong2weak", "--timesteps", "1")]
+    [InlineData("bench", "csnn", "--dataset", "embedded-fashion-mnist", "--batch", "2001")]
+    [InlineData("bench")]
+    public async Task Bench_InvalidArguments_IsAUsageErrorAndPrintsNoMeasurement(params string[] args)
+    {
+        var run = await CliRun.RunAsync(args);
+
+        run.ExitCode.Should().Be(2, run.Error);
+        run.Error.Should().StartWith("error: ");
+        run.Output.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task BenchCsnn_MissingDatasetFolder_IsADataErrorNamingTheEmbeddedAlternative()
+    {
+        var empty = Directory.CreateTempSubdirectory("neuromorph-bench-").FullName;
+        try
+        {
+            var run = await CliRun.RunAsync("bench", "csnn", "--data-path", empty, "--iterations", "1");
+
+            run.ExitCode.Should().Be(3, run.Error);
+            run.Error.Should().Contain(empty).And.Contain("--dataset embedded-fashion-mnist");
+            run.Output.Should().BeEmpty();
+        }
+        finally
+        {
+            Directory.Delete(empty, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task BenchLif_TinySizes_PrintsOneJsonLinePerSizeWithTheSettingsAndTimes()
+    {
+        var run = await CliRun.RunAsync("bench", "lif", "--sizes", "8,3", "--timesteps", "3", "--batch", "2", "--repeats", "1", "--threads", "1");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        var lines = JsonLines(run.Output);
+        lines.Select(line => line.GetProperty("n").GetInt32()).Should().Equal(8, 3);
+        foreach (var line in lines)
+        {
+            line.GetProperty("framework").GetString().Should().Be("neuromorph");
+            line.GetProperty("benchmark").GetString().Should().Be("lif");
+            line.GetProperty("neuron").GetString().Should().Be("lif");
+            line.GetProperty("surrogate").GetString().Should().Be("atan");
+            line.GetProperty("timesteps").GetInt32().Should().Be(3);
+            line.GetProperty("batch").GetInt32().Should().Be(2);
+            line.GetProperty("threads").GetInt32().Should().Be(1);
+            line.GetProperty("repeats").GetInt32().Should().Be(1);
+            foreach (var time in new[] { "forward_ms", "forward_backward_ms", "linear_forward_backward_ms" })
+                line.GetProperty(time).GetDouble().Should().BePositive(time);
+        }
+    }
+
+    [Theory]
+    [InlineData("none")]
+    [InlineData("strong2weak")]
+    public async Task BenchCsnn_EmbeddedDatasetTinyRun_PrintsOneJsonLineWithTheSettingsAndFigures(string scheme)
+    {
+        var run = await CliRun.RunAsync(
+            "bench", "csnn", "--dataset", "embedded-fashion-mnist", "--batch", "4", "--timesteps", "2", "--iterations", "2",
+            "--warmup", "1", "--threads", "1", "--scheme", scheme);
+
+        run.ExitCode.Should().Be(0, run.Error);
+        var line = JsonLines(run.Output).Should().ContainSingle().Subject;
+        line.GetProperty("framework").GetString().Should().Be("neuromorph");
+        line.GetProperty("benchmark").GetString().Should().Be("csnn");
+        line.GetProperty("dataset").GetString().Should().Be("embedded-fashion-mnist");
+        line.GetProperty("scheme").GetString().Should().Be(scheme);
+        line.GetProperty("channels").EnumerateArray().Select(c => c.GetInt32()).Should().Equal(32, 64);
+        line.GetProperty("hidden").GetInt32().Should().Be(256);
+        line.GetProperty("batch").GetInt32().Should().Be(4);
+        line.GetProperty("timesteps").GetInt32().Should().Be(2);
+        line.GetProperty("threads").GetInt32().Should().Be(1);
+        line.GetProperty("iterations").GetInt32().Should().Be(2);
+        line.GetProperty("warmup").GetInt32().Should().Be(1);
+        line.GetProperty("train_samples_per_s").GetDouble().Should().BePositive();
+        line.GetProperty("eval_samples_per_s").GetDouble().Should().BePositive();
+        if (OperatingSystem.IsLinux())
+            line.GetProperty("peak_rss_mb").GetDouble().Should().BePositive();
+    }
+
+    private static List<JsonElement> JsonLines(string output) =>
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => JsonDocument.Parse(line).RootElement)
+            .ToList();
+}
