@@ -49,7 +49,7 @@ internal sealed class FusedThresholdFunction : autograd.SingleTensorFunction<Fus
         var decay = vars[1] as Tensor;
         var dynamics = (ThresholdDynamics)vars[2];
         using var scope = NewDisposeScope();
-        var decayValues = decay is null ? null : FusedThresholdPass.DecayValues(decay, inputs.shape[1..]);
+        var decayValues = decay is null ? null : LearnableDecay.PerElement(decay, inputs.shape[1..]);
         var (spikes, saved) = FusedThresholdPass.Forward(inputs, decayValues, decay?.requires_grad == true, dynamics, forBackward: true);
 
         // The node takes the saved tensors after forward returns: they must outlive this scope.

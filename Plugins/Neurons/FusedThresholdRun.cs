@@ -34,7 +34,7 @@ internal static class FusedThresholdRun
             return FusedThresholdFunction.apply(inputs, decay!, dynamics);
 
         using var scope = NewDisposeScope();
-        var decayValues = decay is null ? null : FusedThresholdPass.DecayValues(decay, inputs.shape[1..]);
+        var decayValues = decay is null ? null : LearnableDecay.PerElement(decay, inputs.shape[1..]);
         var (spikes, _) = FusedThresholdPass.Forward(inputs, decayValues, decayNeedsGradient: false, dynamics, forBackward: false);
         return spikes.MoveToOuterDisposeScope();
     }

@@ -1,61 +1,39 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using static TorchSharp.torch;
 
 namespace Neuromorph.Plugins.Neurons;
 
 /// <summary>
-/// The fused kernel's element loops for one element type (float or double), over tensors laid out as
-/// <c>[T, N]</c>: N independent neurons per timestep. The loops run directly on the tensors' memory; each
-/// worker of <see cref="ElementPartition"/> owns a block of neurons and carries their V(t) (forward) or
-/// dL/dV(t) (backward) in a private array across all timesteps. See <see cref="FusedThresholdFunction"/> for
-/// the recurrences.
+/// The fused kernel's element loops for one element type (float or double), over one block of timesteps laid
+/// out as <c>[t, N]</c>: N independent neurons per timestep. The loops run directly on the tensors' memory, a
+/// SIMD vector of neurons at a time (<see cref="Vector{T}"/>) and the remainder one by one;
+/// each worker of <see cref="ElementPartition"/> owns a range of neurons, and the state that links one timestep
+/// to the next, V(t) forward or dL/dV(t) backward, lives in an array of N values that the caller carries from
+/// one block to the next. See <see cref="FusedThresholdFunction"/> for the recurrences.
 /// </summary>
-internal static class ThresholdRecurrence<T>
+internal static partial class ThresholdRecurrence<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    /// <summary>Runs the forward recurrence over all timesteps with <paramref name="charge"/>.</summary>
-    public static void Forward(MembraneCharge charge, T[]? decay, ForwardBuffers buffers, int timesteps, double threshold, ResetMode reset)
+    /// <summary>
+    /// The forward recurrence over the timesteps of <paramref name="block"/>, starting from and updating
+    /// <paramref name="membrane"/> (V before the block's first timestep; after its last on return).
+    /// </summary>
+    public static void Forward(MembraneCharge charge, T[]? decay, ForwardBuffers block, T[] membrane, double threshold, ResetMode reset)
     {
         var theta = T.CreateChecked(threshold);
         var hard = reset == ResetMode.Hard;
         switch (charge)
         {
             case MembraneCharge.Integrate:
-                Forward(new IntegrateRule<T>(), buffers, timesteps, theta, hard);
+                Forward(new IntegrateRule<T>(), block, membrane, theta, hard);
                 break;
             case MembraneCharge.LeakByTau leak:
-                Forward(new TauLeakRule<T>(T.CreateChecked(leak.Tau)), buffers, timesteps, theta, hard);
+                Forward(new TauLeakRule<T>(T.CreateChecked(leak.Tau)), block, membrane, theta, hard);
                 break;
             case MembraneCharge.LeakByDecay:
-                Forward(new DecayLeakRule<T>(decay!), buffers, timesteps, theta, hard);
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(charge), charge, "Unknown membrane charge.");
-        }
-    }
-
-    /// <summary>Runs the backward recurrence in reverse time with <paramref name="charge"/>.</summary>
-    public static void Backward(MembraneCharge charge, T[]? decay, BackwardBuffers buffers, int timesteps, double threshold, ResetMode reset, bool detachReset)
-    {
-        var theta = T.CreateChecked(threshold);
-        var resetGradient = (reset, detachReset) switch
-        {
-            (ResetMode.Soft, false) => ResetGradient.Soft,
-            (ResetMode.Soft, true) => ResetGradient.SoftDetached,
-            (_, false) => ResetGradient.Hard,
-            (_, true) => ResetGradient.HardDetached,
-        };
-        switch (charge)
-        {
-            case MembraneCharge.Integrate:
-                Backward(new IntegrateRule<T>(), buffers, timesteps, theta, resetGradient);
-                break;
-            case MembraneCharge.LeakByTau leak:
-                Backward(new TauLeakRule<T>(T.CreateChecked(leak.Tau)), buffers, timesteps, theta, resetGradient);
-                break;
-            case MembraneCharge.LeakByDecay:
-                Backward(new DecayLeakRule<T>(decay!), buffers, timesteps, theta, resetGradient);
+                Forward(new DecayLeakRule<T>(decay!), block, membrane, theta, hard);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(charge), charge, "Unknown membrane charge.");
@@ -66,31 +44,53 @@ internal static class ThresholdRecurrence<T>
     public static Span<T> Elements(Tensor? tensor) =>
         tensor is null ? Span<T>.Empty : MemoryMarshal.Cast<byte, T>(tensor.bytes);
 
-    private static void Forward<TCharge>(TCharge charge, ForwardBuffers buffers, int timesteps, T threshold, bool hardReset)
+    private static void Forward<TCharge>(TCharge charge, ForwardBuffers block, T[] membrane, T threshold, bool hardReset)
         where TCharge : struct, IChargeRule<T>
     {
-        var elements = (int)(buffers.Inputs.numel() / timesteps);
-        ElementPartition.Run(elements, timesteps,
-            (start, end) => ForwardBlock(charge, buffers, timesteps, elements, threshold, hardReset, start, end));
+        var timesteps = (int)block.Inputs.shape[0];
+        ElementPartition.Run(membrane.Length, timesteps,
+            (start, end) => ForwardRange(charge, block, membrane, threshold, hardReset, start, end));
     }
 
-    private static void ForwardBlock<TCharge>(
-        TCharge charge, ForwardBuffers buffers, int timesteps, int elements, T threshold, bool hardReset, int start, int end)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ForwardRange<TCharge>(TCharge charge, ForwardBuffers block, T[] membrane, T threshold, bool hardReset, int start, int end)
         where TCharge : struct, IChargeRule<T>
     {
-        var inputs = Elements(buffers.Inputs);
-        var spikes = Elements(buffers.Spikes);
-        var surrogateArgument = Elements(buffers.SurrogateArgument);
-        var spikeBytes = buffers.SpikeBytes is null ? Span<byte>.Empty : buffers.SpikeBytes.bytes;
-        var decayArgument = Elements(buffers.DecayArgument);
-        var membrane = new T[end - start]; // V(−1) = 0
-        for (var t = 0; t < timesteps; t++)
+        var inputs = Elements(block.Inputs);
+        var spikes = Elements(block.Spikes);
+        var surrogateArgument = Elements(block.SurrogateArgument);
+        var spikeBytes = block.SpikeBytes is null ? Span<byte>.Empty : block.SpikeBytes.bytes;
+        var decayArgument = Elements(block.DecayArgument);
+        var elements = membrane.Length;
+        var width = Vector<T>.Count;
+        var vectorEnd = start + (end - start) / width * width;
+        var thresholds = new Vector<T>(threshold);
+        for (var row = 0; row < inputs.Length; row += elements)
         {
-            var row = t * elements;
-            for (int n = start, j = 0; n < end; n++, j++)
+            var n = start;
+            for (; n < vectorEnd; n += width)
             {
                 var i = row + n;
-                var v = membrane[j];
+                var v = new Vector<T>(membrane, n);
+                var x = new Vector<T>(inputs[i..]);
+                if (!decayArgument.IsEmpty) (x - v).CopyTo(decayArgument[i..]);
+                var h = charge.Charge(v, x, n);
+                var u = h - thresholds;
+                var fires = Vector.GreaterThanOrEqual(u, Vector<T>.Zero);
+                var s = Vector.ConditionalSelect(fires, Vector<T>.One, Vector<T>.Zero);
+                s.CopyTo(spikes[i..]);
+                if (!surrogateArgument.IsEmpty) u.CopyTo(surrogateArgument[i..]);
+                if (!spikeBytes.IsEmpty)
+                {
+                    for (var k = 0; k < width; k++) spikeBytes[i + k] = s[k] == T.Zero ? (byte)0 : (byte)1;
+                }
+                Vector.ConditionalSelect(fires, hardReset ? Vector<T>.Zero : u, h).CopyTo(membrane, n);
+            }
+
+            for (; n < end; n++)
+            {
+                var i = row + n;
+                var v = membrane[n];
                 var x = inputs[i];
                 if (!decayArgument.IsEmpty) decayArgument[i] = x - v;
                 var h = charge.Charge(v, x, n);
@@ -100,70 +100,8 @@ internal static class ThresholdRecurrence<T>
                 if (!surrogateArgument.IsEmpty) surrogateArgument[i] = u;
                 if (!spikeBytes.IsEmpty) spikeBytes[i] = fires ? (byte)1 : (byte)0;
                 // Soft: H − θ·S is H − θ = u when S = 1; hard: H·(1 − S) is 0 when S = 1 (H ≥ θ > 0, so +0).
-                membrane[j] = !fires ? h : hardReset ? T.Zero : u;
+                membrane[n] = !fires ? h : hardReset ? T.Zero : u;
             }
         }
-    }
-
-    private static void Backward<TCharge>(TCharge charge, BackwardBuffers buffers, int timesteps, T threshold, ResetGradient reset)
-        where TCharge : struct, IChargeRule<T>
-    {
-        var elements = (int)(buffers.Derivative.numel() / timesteps);
-        ElementPartition.Run(elements, timesteps,
-            (start, end) => BackwardBlock(charge, buffers, timesteps, elements, threshold, reset, start, end));
-    }
-
-    private static void BackwardBlock<TCharge>(
-        TCharge charge, BackwardBuffers buffers, int timesteps, int elements, T threshold, ResetGradient reset, int start, int end)
-        where TCharge : struct, IChargeRule<T>
-    {
-        var spikeGradient = Elements(buffers.SpikeGradient);
-        var derivative = Elements(buffers.Derivative);
-        var surrogateArgument = Elements(buffers.SurrogateArgument);
-        var spikeBytes = buffers.SpikeBytes is null ? Span<byte>.Empty : buffers.SpikeBytes.bytes;
-        var decayArgument = Elements(buffers.DecayArgument);
-        var inputGradient = Elements(buffers.InputGradient);
-        var decayGradient = Elements(buffers.DecayGradient);
-        var membraneGradient = new T[end - start]; // dL/dV(T−1) = 0: the last membrane is not an output
-        for (var t = timesteps - 1; t >= 0; t--)
-        {
-            var row = t * elements;
-            for (int n = start, j = 0; n < end; n++, j++)
-            {
-                var i = row + n;
-                var g = derivative[i];
-                var resetGain = reset switch
-                {
-                    ResetGradient.Soft => T.One - threshold * g,
-                    ResetGradient.SoftDetached => T.One,
-                    ResetGradient.HardDetached => spikeBytes[i] != 0 ? T.Zero : T.One,
-                    _ => HardResetGain(surrogateArgument[i], threshold, g),
-                };
-                var chargeGradient = spikeGradient[i] * g + membraneGradient[j] * resetGain;
-                inputGradient[i] = charge.InputGradient(chargeGradient, n);
-                membraneGradient[j] = charge.MembraneGradient(chargeGradient, n);
-                if (!decayGradient.IsEmpty) decayGradient[n] += chargeGradient * decayArgument[i];
-            }
-        }
-    }
-
-    /// <summary>dV/dH of V = H·(1 − S) with S = Θ(u) differentiated: (1 − S) − H·g, where H = u + θ.</summary>
-    private static T HardResetGain(T surrogateArgument, T threshold, T derivative) =>
-        (surrogateArgument >= T.Zero ? T.Zero : T.One) - (surrogateArgument + threshold) * derivative;
-
-    /// <summary>dV(t)/dH(t) by reset mode; "detached" means the S in the reset carries no gradient.</summary>
-    private enum ResetGradient
-    {
-        /// <summary>V = H − θ·S: 1 − θ·g.</summary>
-        Soft,
-
-        /// <summary>V = H − θ·S with S constant: 1.</summary>
-        SoftDetached,
-
-        /// <summary>V = H·(1 − S): (1 − S) − H·g.</summary>
-        Hard,
-
-        /// <summary>V = H·(1 − S) with S constant: 1 − S.</summary>
-        HardDetached,
     }
 }

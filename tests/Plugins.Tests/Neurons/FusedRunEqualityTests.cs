@@ -13,7 +13,7 @@ namespace Neuromorph.Plugins.Tests.Neurons;
 /// </summary>
 public sealed class FusedRunEqualityTests
 {
-    private static readonly long[][] StepShapes = [[2, 3, 4, 4], [4, 10]];
+    private static readonly long[][] StepShapes = [[2, 3, 4, 4], [3, 11]];
     private static readonly int[] Timesteps = [1, 4, 16];
 
     /// <summary>neuron × surrogate × reset × detach_reset × element type.</summary>
@@ -64,6 +64,29 @@ public sealed class FusedRunEqualityTests
             stepped.sum().to_type(float64).item<double>().Should().BeGreaterThan(0, "some neurons fire ({0})", context);
             steppedInputs.grad!.abs().max().to_type(float64).item<double>().Should().BeGreaterThan(0, "the gradient is not zero ({0})", context);
         }
+    }
+
+    [Theory]
+    [InlineData("lif tau=3 theta=0.7", ResetMode.Soft, false)]
+    [InlineData("lif tau=2 theta=1", ResetMode.Hard, false)]
+    [InlineData("if theta=1", ResetMode.Hard, true)]
+    public void Run_LayerLargeEnoughToSplitAmongThreads_EqualsStepping(string neuron, ResetMode reset, bool detachReset)
+    {
+        // 16 × 8 × 1001 elements: enough work for every intra-op thread, in blocks that are no multiple of a SIMD vector.
+        using var scope = NewDisposeScope();
+        var model = Create(neuron, reset, detachReset, SurrogateGradients.Create("atan", 0));
+        var inputs = SteppedReference.Uniform(9, float32, -0.5, 2.5, 16, 8, 1001);
+        var weights = SteppedReference.Uniform(10, float32, -1, 1, 16, 8, 1001);
+
+        var fusedInputs = inputs.clone().requires_grad_(true);
+        var fused = model.Run(fusedInputs);
+        (fused * weights).sum().backward();
+        var steppedInputs = inputs.clone().requires_grad_(true);
+        var stepped = SteppedReference.Run(model, steppedInputs);
+        (stepped * weights).sum().backward();
+
+        SteppedReference.SameValues(fused, stepped).Should().BeTrue();
+        SteppedReference.RelativeError(fusedInputs.grad!, steppedInputs.grad!).Should().BeLessThan(1e-5);
     }
 
     [Theory]
