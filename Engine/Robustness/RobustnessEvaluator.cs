@@ -38,7 +38,6 @@ internal static class RobustnessEvaluator
         {
             foreach (var batch in batches)
             {
-                FinalizerRelease.AfterIteration();
                 using var scope = NewDisposeScope();
                 var (inputs, labels) = BatchTensors.From(batch, network.InputShape);
                 clean.AddRange(Hits(target, inputs, labels));

@@ -27,7 +27,6 @@ internal static class Evaluator
             using var noGrad = no_grad();
             foreach (var batch in loader.Epoch(epoch))
             {
-                FinalizerRelease.AfterIteration();
                 using var scope = NewDisposeScope();
                 var (inputs, labels) = BatchTensors.From(batch, network.InputShape);
                 var logits = network.forward(inputs);

@@ -81,8 +81,8 @@ internal static class CsnnBenchmark
         var iteration = 0L;
         return Throughput(loader, settings, batch =>
         {
-            using (NewDisposeScope()) step.Run(batch, iteration++);
-            FinalizerRelease.AfterIteration();
+            using var scope = NewDisposeScope();
+            step.Run(batch, iteration++);
         });
     }
 
@@ -96,7 +96,6 @@ internal static class CsnnBenchmark
         using var noGrad = no_grad();
         return Throughput(loader, settings, batch =>
         {
-            FinalizerRelease.AfterIteration();
             using var scope = NewDisposeScope();
             var (inputs, labels) = BatchTensors.From(batch, network.InputShape);
             var logits = network.forward(inputs);
