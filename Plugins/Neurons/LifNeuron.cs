@@ -5,7 +5,7 @@ namespace Neuromorph.Plugins.Neurons;
 
 /// <summary>
 /// The leaky integrate-and-fire neuron in SpikingJelly's decay-input form, the paper's neuron:
-/// H(t) = V(t−1) + (X(t) − V(t−1))/τ, then fire and reset. <c>Run</c> uses the fused multi-step kernel.
+/// H(t) = V(t−1) + (X(t) − V(t−1))/τ, then fire and reset.
 /// </summary>
 [Plugin("lif", Description = "Leaky integrate-and-fire: H = V + (X - V)/tau, fire at H >= threshold, soft or hard reset.")]
 internal sealed class LifNeuron : ThresholdNeuron
@@ -25,6 +25,4 @@ internal sealed class LifNeuron : ThresholdNeuron
     public double Tau { get; }
 
     protected override Tensor Charge(Tensor input, Tensor membrane) => membrane + (input - membrane) / Tau;
-
-    protected override MembraneCharge FusedCharge(NeuronParameters parameters) => new MembraneCharge.LeakByTau(Tau);
 }
