@@ -57,13 +57,7 @@ internal sealed class AdversarialMix
         network.eval();
         try
         {
-            Tensor adversarial;
-            using (Attack.Surrogate is null ? null : surrogate.Use(Attack.Surrogate))
-            using (new FrozenParameters(network.parameters()))
-                adversarial = Attack.Attack.Perturb(target, inputs[..count].clone(), labels[..count].clone()).detach();
-            if (!adversarial.shape.SequenceEqual(inputs[..count].shape))
-                throw new InvalidOperationException(
-                    $"attack '{Attack.Name}' returned a batch of shape [{string.Join(", ", adversarial.shape)}] for inputs [{string.Join(", ", inputs[..count].shape)}].");
+            var adversarial = AttackInvocation.Perturb(Attack, network, surrogate, target, inputs[..count], labels[..count]).detach();
             return count == inputs.shape[0] ? adversarial : cat([adversarial, inputs[count..]], 0);
         }
         finally

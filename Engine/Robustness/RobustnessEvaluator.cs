@@ -61,12 +61,7 @@ internal static class RobustnessEvaluator
         var stopwatch = Stopwatch.StartNew();
         try
         {
-            using (run.Surrogate is null ? null : surrogate.Use(run.Surrogate))
-            using (new FrozenParameters(network.parameters()))
-            {
-                // A copy, so an attack that writes into its input cannot spoil the batch for the attacks after it.
-                adversarial = run.Attack.Perturb(target, inputs.clone(), labels.clone());
-            }
+            adversarial = AttackInvocation.Perturb(run, network, surrogate, target, inputs, labels);
             Check(run, adversarial, inputs);
         }
         catch (Exception exception)
@@ -87,12 +82,9 @@ internal static class RobustnessEvaluator
         tally.Correct.AddRange(Hits(target, adversarial.detach(), labels));
     }
 
-    /// <summary>Rejects an adversarial batch of the wrong shape, with non-finite values or outside [0, 1].</summary>
+    /// <summary>Rejects an adversarial batch of another dtype, with non-finite values or outside [0, 1] (the shape is checked on the call).</summary>
     private static void Check(AttackRun run, Tensor adversarial, Tensor inputs)
     {
-        if (!adversarial.shape.SequenceEqual(inputs.shape))
-            throw new InvalidOperationException(
-                $"attack '{run.Name}' returned a batch of shape [{string.Join(", ", adversarial.shape)}] for inputs [{string.Join(", ", inputs.shape)}].");
         if (adversarial.dtype != inputs.dtype)
             throw new InvalidOperationException($"attack '{run.Name}' returned {adversarial.dtype} inputs for {inputs.dtype} ones.");
         using var noGrad = no_grad();
