@@ -5,11 +5,13 @@ namespace Neuromorph.Plugins.Neurons;
 
 /// <summary>
 /// The leaky integrate-and-fire neuron in SpikingJelly's decay-input form, the paper's neuron:
-/// H(t) = V(t−1) + (X(t) − V(t−1))/τ, then fire and reset.
+/// H(t) = V(t−1) + (X(t) − V(t−1))/τ, then fire and reset. <c>Run</c> uses the fused multi-step kernel.
 /// </summary>
 [Plugin("lif", Description = "Leaky integrate-and-fire: H = V + (X - V)/tau, fire at H >= threshold, soft or hard reset.")]
 internal sealed class LifNeuron : ThresholdNeuron
 {
+    private readonly MembraneCharge fusedCharge;
+
     public LifNeuron(LifOptions options, ISurrogateGradient surrogate)
         : base(options.Threshold, options.Reset, options.DetachReset, surrogate)
     {
@@ -20,9 +22,12 @@ internal sealed class LifNeuron : ThresholdNeuron
                 "tau", $"tau must be a finite number ≥ 1 (the membrane keeps 1 − 1/tau of its potential each step; " +
                        $"use the 'if' neuron for no leak); got {options.Tau}.");
         Tau = options.Tau;
+        fusedCharge = new MembraneCharge.LeakByTau(Tau);
     }
 
     public double Tau { get; }
 
     protected override Tensor Charge(Tensor input, Tensor membrane) => membrane + (input - membrane) / Tau;
+
+    protected override MembraneCharge FusedCharge(NeuronParameters parameters) => fusedCharge;
 }
