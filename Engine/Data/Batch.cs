@@ -18,4 +18,19 @@ internal sealed record Batch(
 {
     /// <summary>The input shape, ready for a tensor: <c>[Size, Channels, Height, Width]</c>.</summary>
     public long[] Shape => [Size, Channels, Height, Width];
+
+    /// <summary>The pool the arrays came from, if any; see <see cref="Release"/>.</summary>
+    public BatchBufferPool? Pool { get => releasePool; init => releasePool = value; }
+
+    /// <summary>
+    /// Hands the arrays back to the loader for reuse once their contents have been copied (into tensors).
+    /// The batch must not be read afterwards. Does nothing for a batch not made from a pool, or the second time.
+    /// </summary>
+    public void Release()
+    {
+        var pool = Interlocked.Exchange(ref releasePool, null);
+        pool?.Return(new BatchBuffers(Inputs, Labels, Indices));
+    }
+
+    private BatchBufferPool? releasePool;
 }

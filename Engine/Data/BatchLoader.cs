@@ -10,6 +10,7 @@ internal sealed class BatchLoader : IDisposable
     private static readonly float[] PixelScale = Enumerable.Range(0, 256).Select(value => value / 255f).ToArray();
 
     private readonly Prefetcher<Batch> prefetcher;
+    private readonly BatchBufferPool buffers = new();
 
     /// <param name="dataset">The images to batch.</param>
     /// <param name="batchSize">Samples per batch (the last one may be smaller unless <paramref name="dropLast"/>).</param>
@@ -54,6 +55,9 @@ internal sealed class BatchLoader : IDisposable
     /// <summary>Background threads currently producing batches (0 once every enumeration has ended).</summary>
     public int RunningProducers => prefetcher.RunningProducers;
 
+    /// <summary>Arrays of released batches waiting to be reused (see <see cref="Batch.Release"/>).</summary>
+    public int ReusableBuffers => buffers.Available;
+
     /// <summary>
     /// The batches of epoch <paramref name="epoch"/> (0-based), starting after the first
     /// <paramref name="skipBatches"/>. Producing starts on the first <c>MoveNext</c>; ending or disposing the
@@ -65,7 +69,9 @@ internal sealed class BatchLoader : IDisposable
         if (skipBatches < 0 || skipBatches > BatchesPerEpoch)
             throw new ArgumentOutOfRangeException(
                 nameof(skipBatches), skipBatches, $"An epoch has {BatchesPerEpoch} batches; skip between 0 and that.");
-        return prefetcher.Run(token => Produce(epoch, skipBatches, token));
+        // The order is computed here, on the consumer's thread, so the producer allocates little (see BatchBufferPool).
+        var order = Order(epoch);
+        return prefetcher.Run(token => Produce(order, epoch, skipBatches, token));
     }
 
     /// <summary>The dataset indices in the order epoch <paramref name="epoch"/> visits them.</summary>
@@ -74,9 +80,8 @@ internal sealed class BatchLoader : IDisposable
 
     public void Dispose() => prefetcher.Dispose();
 
-    private IEnumerable<Batch> Produce(int epoch, int skipBatches, CancellationToken token)
+    private IEnumerable<Batch> Produce(int[] order, int epoch, int skipBatches, CancellationToken token)
     {
-        var order = Order(epoch);
         for (var index = skipBatches; index < BatchesPerEpoch; index++)
         {
             token.ThrowIfCancellationRequested();
@@ -88,8 +93,8 @@ internal sealed class BatchLoader : IDisposable
     private Batch Assemble(int epoch, int index, ReadOnlySpan<int> indices)
     {
         var sampleSize = Dataset.SampleSize;
-        var inputs = new float[indices.Length * sampleSize];
-        var labels = new long[indices.Length];
+        var (inputs, labels, batchIndices) = buffers.Rent(indices.Length, sampleSize);
+        indices.CopyTo(batchIndices);
         for (var i = 0; i < indices.Length; i++)
         {
             var pixels = Dataset.Pixels.AsSpan(indices[i] * sampleSize, sampleSize);
@@ -99,6 +104,9 @@ internal sealed class BatchLoader : IDisposable
             labels[i] = Dataset.Labels[indices[i]];
         }
         return new Batch(
-            epoch, index, indices.Length, Dataset.Channels, Dataset.Height, Dataset.Width, inputs, labels, indices.ToArray());
+            epoch, index, indices.Length, Dataset.Channels, Dataset.Height, Dataset.Width, inputs, labels, batchIndices)
+        {
+            Pool = buffers,
+        };
     }
 }

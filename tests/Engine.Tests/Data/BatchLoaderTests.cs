@@ -140,4 +140,40 @@ public sealed class BatchLoaderTests
         var again = () => loader.Epoch(1);
         again.Should().Throw<ObjectDisposedException>();
     }
+
+    [Fact]
+    public void Release_ArraysAreReusedByLaterBatches_WithTheirOwnContents()
+    {
+        using var loader = new BatchLoader(Indexed(300), batchSize: 32, shuffle: true, seed: 3, prefetch: 1);
+        using var unpooled = new BatchLoader(Indexed(300), batchSize: 32, shuffle: true, seed: 3, prefetch: 1);
+        var expected = unpooled.Epoch(0).ToList();
+        var seenInputs = new List<float[]>();
+
+        var index = 0;
+        foreach (var batch in loader.Epoch(0))
+        {
+            batch.Inputs.Should().Equal(expected[index].Inputs, $"batch {index} must hold its own samples");
+            batch.Labels.Should().Equal(expected[index].Labels);
+            batch.Indices.Should().Equal(expected[index].Indices);
+            seenInputs.Add(batch.Inputs);
+            batch.Release();
+            batch.Release(); // a second release must not hand the same arrays out twice
+            index++;
+        }
+
+        index.Should().Be(10);
+        // prefetch 1: at most three full-size sets are alive at once (consumer, queue, producer).
+        seenInputs.Take(9).Distinct(ReferenceEqualityComparer.Instance).Count().Should().BeLessThanOrEqualTo(3);
+        loader.ReusableBuffers.Should().BeLessThanOrEqualTo(4);
+    }
+
+    [Fact]
+    public void Release_BatchNotMadeByALoader_DoesNothing()
+    {
+        var batch = new Batch(0, 0, 1, 1, 1, 1, [0.5f], [3L], [0]);
+
+        batch.Release();
+
+        batch.Inputs.Should().Equal(0.5f);
+    }
 }
