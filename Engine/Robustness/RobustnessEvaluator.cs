@@ -38,6 +38,7 @@ internal static class RobustnessEvaluator
         {
             foreach (var batch in batches)
             {
+                CollectionPoint.Reached();
                 using var scope = NewDisposeScope();
                 var (inputs, labels) = BatchTensors.From(batch, network.InputShape);
                 clean.AddRange(Hits(target, inputs, labels));

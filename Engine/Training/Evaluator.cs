@@ -27,6 +27,7 @@ internal static class Evaluator
             using var noGrad = no_grad();
             foreach (var batch in loader.Epoch(epoch))
             {
+                CollectionPoint.Reached();
                 using var scope = NewDisposeScope();
                 var (inputs, labels) = BatchTensors.From(batch, network.InputShape);
                 var logits = network.forward(inputs);

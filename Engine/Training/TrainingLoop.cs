@@ -81,6 +81,7 @@ internal sealed class TrainingLoop(
             foreach (var batch in trainBatches.Epoch(clock.Epoch, clock.IterationInEpoch))
             {
                 var report = RunIteration(batch);
+                CollectionPoint.Reached();
                 epoch.Add(report.Loss, report.Correct, report.Samples, report.Seconds, lastDiagnostics);
                 clock = clock.Next();
                 foreach (var observer in observers) observer.IterationCompleted(clock, report);

@@ -81,8 +81,8 @@ internal static class CsnnBenchmark
         var iteration = 0L;
         return Throughput(loader, settings, batch =>
         {
-            using var scope = NewDisposeScope();
-            step.Run(batch, iteration++);
+            using (NewDisposeScope()) step.Run(batch, iteration++);
+            CollectionPoint.Reached();
         });
     }
 
@@ -96,6 +96,7 @@ internal static class CsnnBenchmark
         using var noGrad = no_grad();
         return Throughput(loader, settings, batch =>
         {
+            CollectionPoint.Reached();
             using var scope = NewDisposeScope();
             var (inputs, labels) = BatchTensors.From(batch, network.InputShape);
             var logits = network.forward(inputs);
