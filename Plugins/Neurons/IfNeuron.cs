@@ -10,7 +10,7 @@ internal sealed class IfNeuron(IfOptions options, ISurrogateGradient surrogate)
 {
     private static readonly MembraneCharge Integrate = new MembraneCharge.Integrate();
 
-    protected override Tensor Charge(Tensor input, Tensor membrane) => membrane + input;
+    protected override Tensor Charge(Tensor input, Tensor membrane, NeuronParameters parameters) => membrane + input;
 
     protected override MembraneCharge FusedCharge(NeuronParameters parameters) => Integrate;
 }

@@ -27,7 +27,7 @@ internal sealed class LifNeuron : ThresholdNeuron
 
     public double Tau { get; }
 
-    protected override Tensor Charge(Tensor input, Tensor membrane) => membrane + (input - membrane) / Tau;
+    protected override Tensor Charge(Tensor input, Tensor membrane, NeuronParameters parameters) => membrane + (input - membrane) / Tau;
 
     protected override MembraneCharge FusedCharge(NeuronParameters parameters) => fusedCharge;
 }

@@ -17,14 +17,9 @@ internal abstract class ThresholdNeuron : INeuronModel
 
     protected ThresholdNeuron(double threshold, ResetMode reset, bool detachReset, ISurrogateGradient surrogate)
     {
-        if (!double.IsFinite(threshold) || threshold <= 0)
-            throw new PluginOptionsException(
-                "threshold", $"threshold must be a positive number (the membrane potential at which the neuron fires); got {threshold}.");
-        if (!Enum.IsDefined(reset))
-            throw new PluginOptionsException("reset", $"reset must be 'soft' or 'hard'; got {reset}.");
         ArgumentNullException.ThrowIfNull(surrogate);
-        Threshold = threshold;
-        Reset = reset;
+        Threshold = NeuronOptionChecks.Threshold(threshold);
+        Reset = NeuronOptionChecks.Reset(reset);
         DetachReset = detachReset;
         this.surrogate = surrogate;
     }
@@ -35,24 +30,26 @@ internal abstract class ThresholdNeuron : INeuronModel
 
     public bool DetachReset { get; }
 
+    /// <summary>The learnable parameters the charge uses (none unless a subclass declares some).</summary>
+    public virtual IReadOnlyList<NeuronParameter> Parameters => [];
+
     /// <summary>V(−1) = 0.</summary>
     public NeuronState CreateState(Tensor input) => new(zeros_like(input));
 
-    public NeuronStep Step(Tensor input, NeuronState state)
+    /// <summary>A step with the parameters at their initial values, outside a network.</summary>
+    public NeuronStep Step(Tensor input, NeuronState state) => Step(input, state, NeuronParameters.Initial(Parameters));
+
+    public NeuronStep Step(Tensor input, NeuronState state, NeuronParameters parameters)
     {
         var membrane = state.Membrane;
-        if (!membrane.shape.SequenceEqual(input.shape))
-            throw new ArgumentException(
-                $"The neuron state has shape [{string.Join(", ", membrane.shape)}] but the input has shape " +
-                $"[{string.Join(", ", input.shape)}]; create the state from an input of this layer.", nameof(state));
-
-        var charged = Charge(input, membrane);
-        var spikes = Fire(charged);
-        return new NeuronStep(spikes, new NeuronState(ResetAfter(charged, spikes)));
+        StateShape.EnsureMatches(membrane, input, NeuronState.MembraneKey);
+        var charged = Charge(input, membrane, parameters);
+        var spikes = surrogate.Spike(charged - Threshold);
+        return new NeuronStep(spikes, new NeuronState(MembraneReset.Apply(charged, spikes, Threshold, Reset, DetachReset)));
     }
 
-    /// <summary>All timesteps of <paramref name="inputs"/> <c>[T, ...]</c>: fused when possible, equal to stepping.</summary>
-    public Tensor Run(Tensor inputs) => Run(inputs, NeuronParameters.None);
+    /// <summary>All timesteps of <paramref name="inputs"/> <c>[T, ...]</c>, with the parameters at their initial values.</summary>
+    public Tensor Run(Tensor inputs) => Run(inputs, NeuronParameters.Initial(Parameters));
 
     /// <summary>
     /// All timesteps with the layer's <paramref name="parameters"/>: the fused kernel with
@@ -69,8 +66,8 @@ internal abstract class ThresholdNeuron : INeuronModel
             : FusedThresholdRun.Run(inputs, new ThresholdDynamics(charge, Threshold, Reset, DetachReset, surrogate));
     }
 
-    /// <summary>H(t) from the input X(t) and the membrane potential V(t−1).</summary>
-    protected abstract Tensor Charge(Tensor input, Tensor membrane);
+    /// <summary>H(t) from the input X(t), the membrane potential V(t−1) and the layer's parameters.</summary>
+    protected abstract Tensor Charge(Tensor input, Tensor membrane, NeuronParameters parameters);
 
     /// <summary>
     /// <see cref="Charge"/> as data for the fused kernel, with the same floating-point operations; null (the
@@ -92,17 +89,5 @@ internal abstract class ThresholdNeuron : INeuronModel
             state = step.State;
         }
         return stack(spikes);
-    }
-
-    /// <summary>S(t) = Θ(H(t) − θ), differentiated through the surrogate.</summary>
-    private Tensor Fire(Tensor charged) => surrogate.Spike(charged - Threshold);
-
-    /// <summary>V(t): soft H − θ·S, or hard H·(1 − S); S detached from the graph when asked.</summary>
-    private Tensor ResetAfter(Tensor charged, Tensor spikes)
-    {
-        var resetSpikes = DetachReset ? spikes.detach() : spikes;
-        return Reset == ResetMode.Soft
-            ? charged - resetSpikes * Threshold
-            : charged * (1.0 - resetSpikes);
     }
 }

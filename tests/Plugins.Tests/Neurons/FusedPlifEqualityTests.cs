@@ -1,0 +1,79 @@
+using Neuromorph.Abstractions;
+using Neuromorph.Engine.Spiking;
+using Neuromorph.Plugins.Neurons;
+using static TorchSharp.torch;
+
+namespace Neuromorph.Plugins.Tests.Neurons;
+
+/// <summary>
+/// PLIF's fused <c>Run</c> with a learnable w against stepping <c>Step</c> under autograd with the same w:
+/// equal spikes, and input and w gradients within 1e-5 (float32) or 1e-12 (float64) relative error, for every
+/// built-in surrogate, both reset modes, with and without detach_reset, on [T, B, C, H, W] and [T, B, N].
+/// </summary>
+public sealed class FusedPlifEqualityTests
+{
+    public static TheoryData<string, ResetMode, bool, string> Cases()
+    {
+        var data = new TheoryData<string, ResetMode, bool, string>();
+        foreach (var surrogate in SurrogateGradients.Names)
+        foreach (var reset in new[] { ResetMode.Soft, ResetMode.Hard })
+        foreach (var detach in new[] { false, true })
+        foreach (var dtype in new[] { "float32", "float64" })
+            data.Add(surrogate, reset, detach, dtype);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Run_Fused_EqualsSteppingInSpikesInputGradientsAndDecayGradient(string surrogate, ResetMode reset, bool detachReset, string elementType)
+    {
+        var dtype = elementType == "float32" ? float32 : float64;
+        var tolerance = dtype == float32 ? 1e-5 : 1e-12;
+        var seed = 0;
+        foreach (long[] shape in new long[][] { [6, 2, 3, 4, 4], [9, 3, 11] })
+        {
+            using var scope = NewDisposeScope();
+            seed++;
+            var counting = new CountingSurrogate(SurrogateGradients.Create(surrogate, 0));
+            var model = new PlifNeuron(new PlifOptions(InitTau: 1.7, Threshold: 0.8, reset, detachReset), counting);
+            var inputs = SteppedReference.Uniform(seed, dtype, -0.5, 2.5, shape);
+            var weights = SteppedReference.Uniform(1000 + seed, dtype, -1, 1, shape);
+            var initialW = -Math.Log(1.7 - 1);
+
+            var fusedW = tensor(initialW, dtype: dtype).requires_grad_(true);
+            var fusedInputs = inputs.clone().requires_grad_(true);
+            var fused = model.Run(fusedInputs, Parameters(fusedW));
+            counting.SpikeCalls.Should().Be(0, "the fused run does not step through the spike function");
+            (fused * weights).sum().backward();
+
+            var steppedW = tensor(initialW, dtype: dtype).requires_grad_(true);
+            var steppedInputs = inputs.clone().requires_grad_(true);
+            var stepped = Step(model, steppedInputs, Parameters(steppedW));
+            (stepped * weights).sum().backward();
+
+            var context = $"{surrogate}, {reset}, detach={detachReset}, {elementType}, [{string.Join(", ", shape)}]";
+            SteppedReference.SameValues(fused, stepped).Should().BeTrue("the spikes are equal ({0})", context);
+            SteppedReference.RelativeError(fusedInputs.grad!, steppedInputs.grad!).Should().BeLessThan(tolerance, context);
+            var expectedW = steppedW.grad!.to_type(float64).item<double>();
+            expectedW.Should().NotBe(0, "w gets a gradient ({0})", context);
+            Math.Abs(fusedW.grad!.to_type(float64).item<double>() - expectedW).Should().BeLessThan(
+                // One sum over every element with cancellation: float32 rounding grows with the element count.
+                (dtype == float32 ? 1e-5 : 1e-12) * Math.Max(1, Math.Abs(expectedW)), context);
+        }
+    }
+
+    private static NeuronParameters Parameters(Tensor w) => new(new Dictionary<string, Tensor> { [PlifNeuron.DecayLogit] = w });
+
+    private static Tensor Step(INeuronModel model, Tensor inputs, NeuronParameters parameters)
+    {
+        var state = model.CreateState(inputs[0]);
+        var spikes = new Tensor[inputs.shape[0]];
+        for (var t = 0; t < spikes.Length; t++)
+        {
+            var step = model.Step(inputs[t], state, parameters);
+            spikes[t] = step.Spikes;
+            state = step.State;
+        }
+        return stack(spikes);
+    }
+}
