@@ -29,6 +29,7 @@ def best_csnn(lines, framework, scheme):
         "peak": max(peaks) if peaks else None,
         "runs": len(runs),
         "settings": runs[0],
+        "fastest": max(runs, key=lambda r: r["train_samples_per_s"]),
     }
 
 
@@ -103,6 +104,27 @@ def main(lines_path, meta_path):
     if none and s2w:
         overhead = none["train"] / s2w["train"] - 1
         w(f"Self-distillation overhead (time per training sample, strong2weak vs none): **{overhead * 100:+.1f} %**.")
+        w("")
+
+    fastest = none and none["fastest"]
+    if fastest and "train_phase_ms" in fastest:
+        step = fastest["train_ms_per_step"]
+        floor = fastest["dense_floor_ms"]
+        w("## Where a csnn training step goes (Neuromorph, scheme none)")
+        w("")
+        w(f"The fastest run's mean training step: {number(step)} ms for {fastest['batch']} samples. Its convolutions and "
+          f"matrix products ({fastest['train_gflop_per_s'] * step / 1000:,.2f} GFLOP per step, forward and backward) "
+          f"run at **{number(fastest['train_gflop_per_s'])} GFLOP/s** over the whole step. Timed alone on the same shapes "
+          f"they take {number(floor)} ms (convolutions at {number(fastest['conv_gflop_per_s'])} GFLOP/s, matrix "
+          f"products at {number(fastest['matmul_gflop_per_s'])} GFLOP/s): the floor is {floor / step * 100:.0f} % of the "
+          f"step, i.e. at most {fastest['batch'] / floor * 1000:,.0f} samples/s.")
+        w("")
+        w("| phase | ms per step | share of the step |")
+        w("| --- | ---: | ---: |")
+        for phase, ms in fastest["train_phase_ms"].items():
+            w(f"| {phase} | {number(ms)} | {ms / step * 100:.1f} % |")
+        rest = step - sum(fastest["train_phase_ms"].values())
+        w(f"| between steps (loader wait, collection point) | {number(rest)} | {rest / step * 100:.1f} % |")
         w("")
 
     w("## lif: Linear(n, n) → LIF forward and backward")

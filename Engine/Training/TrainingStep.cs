@@ -13,22 +13,30 @@ namespace Neuromorph.Engine.Training;
 /// iteration's dispose scope and the learning rate.
 /// </summary>
 internal sealed class TrainingStep(
-    SpikingNetwork network, OptimizerHelper optimizer, Objective objective, AdversarialMix? adversarial = null)
+    SpikingNetwork network, OptimizerHelper optimizer, Objective objective, AdversarialMix? adversarial = null,
+    StepPhaseTimes? phases = null)
 {
     /// <summary>Trains on <paramref name="batch"/>; <paramref name="iteration"/> only names the step in a divergence error.</summary>
     /// <exception cref="NonFiniteLossException">The loss is NaN or infinite.</exception>
     public TrainingStepResult Run(Batch batch, long iteration)
     {
+        phases?.Begin();
         var (inputs, labels) = BatchTensors.From(batch, network.InputShape);
         if (adversarial is not null) inputs = adversarial.Apply(inputs, labels);
+        phases?.End(StepPhase.Inputs);
         var logits = network.forward(inputs);
+        phases?.End(StepPhase.Forward);
         var result = objective.Compute(logits, labels);
+        phases?.End(StepPhase.Objective);
         optimizer.zero_grad();
         result.Loss.backward();
+        phases?.End(StepPhase.Backward);
         optimizer.step();
+        phases?.End(StepPhase.Optimizer);
         var loss = result.Loss.item<float>();
         if (!float.IsFinite(loss)) throw new NonFiniteLossException(iteration, loss);
         var correct = result.AveragedLogits.argmax(-1).eq(labels).sum().item<long>();
+        phases?.End(StepPhase.Readout);
         return new TrainingStepResult(loss, correct, result.Diagnostics);
     }
 }

@@ -44,8 +44,12 @@ internal static class CsnnBenchmark
                 throw new ConfigurationException(
                     $"--batch {settings.Batch} is larger than the {split} split of {settings.Dataset} ({dataset.Count} images).");
 
-        var trainSamplesPerSecond = MeasureTraining(experiment, settings);
+        var phases = new StepPhaseTimes();
+        var trainSamplesPerSecond = MeasureTraining(experiment, settings, phases);
         var evalSamplesPerSecond = MeasureEvaluation(experiment, settings);
+        var dense = CsnnDenseWork.FashionMnist(settings.Batch, settings.Timesteps);
+        var (convolutionMs, matmulMs) = dense.Measure(DenseRepeats);
+        var stepMs = 1000 * settings.Batch / trainSamplesPerSecond;
         var model = configuration.Model;
         var neuron = configuration.Neuron;
         return new CsnnMeasurement(
@@ -53,7 +57,14 @@ internal static class CsnnBenchmark
             neuron.Plugin, neuron.Surrogate, configuration.Optimizer.Name, settings.Scheme,
             settings.Batch, settings.Timesteps, settings.Threads, settings.Iterations, settings.Warmup,
             BenchmarkLine.Round(trainSamplesPerSecond), BenchmarkLine.Round(evalSamplesPerSecond),
-            PeakMemory.ResidentMegabytes() is { } peak ? BenchmarkLine.Round(peak) : null);
+            PeakMemory.ResidentMegabytes() is { } peak ? BenchmarkLine.Round(peak) : null,
+            BenchmarkLine.Round(stepMs),
+            BenchmarkLine.Round(dense.TrainingFlops / stepMs / 1e6),
+            BenchmarkLine.Round(convolutionMs + matmulMs),
+            BenchmarkLine.Round(dense.ConvolutionTrainingFlops / convolutionMs / 1e6),
+            BenchmarkLine.Round(dense.MatmulTrainingFlops / matmulMs / 1e6),
+            phases.MeanMilliseconds().ToDictionary(
+                phase => phase.Key.ToString().ToLowerInvariant(), phase => BenchmarkLine.Round(phase.Value)));
     }
 
     private static Experiment CreateExperiment(RunConfiguration configuration)
@@ -69,17 +80,20 @@ internal static class CsnnBenchmark
         }
     }
 
-    private static double MeasureTraining(Experiment experiment, CsnnBenchmarkSettings settings)
+    /// <summary>Timed runs of the convolutions and matrix products alone.</summary>
+    private const int DenseRepeats = 5;
+
+    private static double MeasureTraining(Experiment experiment, CsnnBenchmarkSettings settings, StepPhaseTimes phases)
     {
         var network = experiment.Network;
         var configuration = experiment.Configuration;
         var optimizer = experiment.CreateOptimizer();
-        var step = new TrainingStep(network, optimizer, experiment.Objective);
+        var step = new TrainingStep(network, optimizer, experiment.Objective, phases: phases);
         using var loader = new BatchLoader(
             experiment.Data.Train, settings.Batch, shuffle: true, configuration.Run.Seed, configuration.Data.Prefetch, dropLast: true);
         network.train();
         var iteration = 0L;
-        return Throughput(loader, settings, batch =>
+        return Throughput(loader, settings, () => phases.Clear(), batch =>
         {
             using (NewDisposeScope()) step.Run(batch, iteration++);
             CollectionPoint.Reached();
@@ -94,7 +108,7 @@ internal static class CsnnBenchmark
             experiment.Data.Test, settings.Batch, shuffle: false, configuration.Run.Seed, configuration.Data.Prefetch, dropLast: true);
         network.eval();
         using var noGrad = no_grad();
-        return Throughput(loader, settings, batch =>
+        return Throughput(loader, settings, () => { }, batch =>
         {
             CollectionPoint.Reached();
             using var scope = NewDisposeScope();
@@ -104,12 +118,16 @@ internal static class CsnnBenchmark
         });
     }
 
-    /// <summary>Runs <paramref name="work"/> on the warm-up batches, then times it on the measured ones: samples per second.</summary>
-    private static double Throughput(BatchLoader loader, CsnnBenchmarkSettings settings, Action<Batch> work)
+    /// <summary>
+    /// Runs <paramref name="work"/> on the warm-up batches, then <paramref name="warmedUp"/>, then times
+    /// <paramref name="work"/> on the measured ones: samples per second.
+    /// </summary>
+    private static double Throughput(BatchLoader loader, CsnnBenchmarkSettings settings, Action warmedUp, Action<Batch> work)
     {
         using var batches = Endless(loader).GetEnumerator();
         for (var i = 0; i < settings.Warmup; i++)
             work(Next(batches));
+        warmedUp();
         var samples = 0L;
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < settings.Iterations; i++)

@@ -4,6 +4,10 @@ namespace Neuromorph.Host.Benchmarks;
 /// One <c>bench csnn</c> result, printed as one JSON line: the settings, then the throughputs after warm-up and
 /// the process's peak resident memory. <see cref="TrainSamplesPerS"/> counts forward over T timesteps, loss,
 /// backward and optimizer step; <see cref="EvalSamplesPerS"/> a forward pass without gradients.
+/// <see cref="TrainGflopPerS"/> is the step's convolution and matrix-product FLOPs (<see cref="CsnnDenseWork"/>)
+/// over its time; <see cref="ConvGflopPerS"/> and <see cref="MatmulGflopPerS"/> are those operations' rates
+/// timed alone on the same shapes, and <see cref="DenseFloorMs"/> their time per step: the floor.
+/// <see cref="TrainPhaseMs"/> splits the mean training step by phase (<see cref="Engine.Training.StepPhase"/>).
 /// </summary>
 internal sealed record CsnnMeasurement(
     string Framework,
@@ -23,4 +27,10 @@ internal sealed record CsnnMeasurement(
     int Warmup,
     double TrainSamplesPerS,
     double EvalSamplesPerS,
-    double? PeakRssMb);
+    double? PeakRssMb,
+    double TrainMsPerStep,
+    double TrainGflopPerS,
+    double DenseFloorMs,
+    double ConvGflopPerS,
+    double MatmulGflopPerS,
+    IReadOnlyDictionary<string, double> TrainPhaseMs);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Neuromorph.Abstractions;
 using Neuromorph.Engine.Spiking;
 using Neuromorph.Host.Composition;
@@ -52,9 +51,9 @@ internal static class LifBenchmark
         Tensor Linear() => linear.forward(inputs);
         Tensor Spikes() => neuron.Run(Linear().view(timesteps, batch, size), NeuronParameters.None);
 
-        var forward = Time(settings.Repeats, () => Spikes().sum().item<float>());
-        var forwardBackward = Time(settings.Repeats, () => Backward(linear, Spikes().sum()));
-        var linearAlone = Time(settings.Repeats, () => Backward(linear, Linear().sum()));
+        var forward = Median.OfRuns(settings.Repeats, () => Spikes().sum().item<float>());
+        var forwardBackward = Median.OfRuns(settings.Repeats, () => Backward(linear, Spikes().sum()));
+        var linearAlone = Median.OfRuns(settings.Repeats, () => Backward(linear, Linear().sum()));
         return new LifMeasurement(
             BenchmarkLine.Framework, "lif", NeuronName, SurrogateName, size, timesteps, batch, settings.Threads, settings.Repeats,
             BenchmarkLine.Round(forward), BenchmarkLine.Round(forwardBackward), BenchmarkLine.Round(linearAlone));
@@ -64,19 +63,5 @@ internal static class LifBenchmark
     {
         linear.zero_grad();
         loss.backward();
-    }
-
-    /// <summary>The median in milliseconds of <paramref name="repeats"/> timed runs of <paramref name="pass"/>, after one untimed run.</summary>
-    private static double Time(int repeats, Action pass)
-    {
-        var times = new List<double>(repeats);
-        for (var i = -1; i < repeats; i++)
-        {
-            using var scope = NewDisposeScope();
-            var watch = Stopwatch.StartNew();
-            pass();
-            if (i >= 0) times.Add(watch.Elapsed.TotalMilliseconds);
-        }
-        return Median.Of(times);
     }
 }

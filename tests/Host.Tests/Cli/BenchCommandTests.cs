@@ -97,6 +97,19 @@ public sealed class BenchCommandTests
         line.GetProperty("eval_samples_per_s").GetDouble().Should().BePositive();
         if (OperatingSystem.IsLinux())
             line.GetProperty("peak_rss_mb").GetDouble().Should().BePositive();
+        var stepMs = line.GetProperty("train_ms_per_step").GetDouble();
+        stepMs.Should().BeApproximately(1000.0 * 4 / line.GetProperty("train_samples_per_s").GetDouble(), 0.01);
+        line.GetProperty("train_gflop_per_s").GetDouble().Should().BePositive();
+        line.GetProperty("dense_floor_ms").GetDouble().Should().BePositive();
+        line.GetProperty("conv_gflop_per_s").GetDouble().Should().BePositive();
+        line.GetProperty("matmul_gflop_per_s").GetDouble().Should().BePositive();
+        var phases = line.GetProperty("train_phase_ms").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble());
+        phases.Keys.Should().BeEquivalentTo(["inputs", "forward", "objective", "backward", "optimizer", "readout"]);
+        phases.Values.Should().OnlyContain(ms => ms >= 0);
+        // The phases tile the step; the step's time also holds the loader wait and the collection point.
+        phases.Values.Sum().Should().BeLessThanOrEqualTo(stepMs * 1.01);
+        phases["forward"].Should().BePositive();
+        phases["backward"].Should().BePositive();
     }
 
     private static List<JsonElement> JsonLines(string output) =>
