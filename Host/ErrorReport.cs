@@ -27,6 +27,7 @@ internal static class ErrorReport
         DataException e => (ExitCodes.DataError, e.Message),
         CheckpointException e => (ExitCodes.DataError, e.Message),
         NonFiniteLossException e => (ExitCodes.RuntimeFailure, e.Message),
+        DataFetch.DownloadException e => (ExitCodes.RuntimeFailure, e.Message),
         OperationCanceledException => (ExitCodes.Interrupted, "interrupted."),
         _ => (ExitCodes.RuntimeFailure, $"unexpected failure: {exception}"),
     };
