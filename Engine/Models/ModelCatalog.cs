@@ -1,5 +1,6 @@
 using Neuromorph.Abstractions;
 using Neuromorph.Engine.Network;
+using static TorchSharp.torch;
 
 namespace Neuromorph.Engine.Models;
 
@@ -50,6 +51,28 @@ internal static class ModelCatalog
         var problem = InputProblem(spec);
         if (problem is not null) throw new ArgumentException(problem + ".", nameof(spec));
         return architecture.Build(spec.Width > 0 ? spec : spec with { Width = architecture.DefaultWidth }, neuron);
+    }
+
+    /// <summary>
+    /// The learnable parameters (weights, biases, batch-norm scales and shifts, and whatever <paramref name="neuron"/>
+    /// declares per layer) of <paramref name="spec"/>'s network, built on the meta device: shapes without storage, so
+    /// that counting costs no memory whatever the input size. Changes the process's default device while it builds:
+    /// not for use while another thread creates tensors.
+    /// </summary>
+    /// <exception cref="ArgumentException">As <see cref="Build"/>.</exception>
+    public static long ParameterCount(ModelSpec spec, INeuronModel neuron)
+    {
+        var previous = get_default_device();
+        set_default_device(META);
+        try
+        {
+            using var network = Build(spec, neuron);
+            return network.parameters().Sum(p => p.numel());
+        }
+        finally
+        {
+            set_default_device(previous);
+        }
     }
 
     private static ModelArchitecture Get(string name) =>

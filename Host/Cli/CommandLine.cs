@@ -19,6 +19,7 @@ internal static class CommandLine
             AttackCommand.Create(output, error),
             PluginsCommand.Create(output, error),
             BenchCommand.Create(output, error),
+            ModelsCommand.Create(output, error),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

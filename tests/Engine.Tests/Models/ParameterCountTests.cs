@@ -1,3 +1,5 @@
+using Neuromorph.Engine.Models;
+using Neuromorph.Engine.Tests.Network;
 using static TorchSharp.torch;
 
 namespace Neuromorph.Engine.Tests.ModelZoo;
@@ -134,5 +136,19 @@ public sealed class ParameterCountTests
         using var scope = NewDisposeScope();
         // conv1 3·32·9 = 864, BN 64, conv2 32·64·9 = 18,432, BN 128, FC 64·8·8·256 = 1,048,576, FC 256·10 + 10 = 2,570
         ModelSpecs.ParameterCount(ModelSpecs.Build(ModelSpecs.For("csnn", [3, 32, 32]))).Should().Be(1_070_634);
+    }
+
+    [Fact]
+    public void ParameterCount_OnTheMetaDevice_MatchesTheBuiltNetworkAndCostsNoMemory()
+    {
+        using var scope = NewDisposeScope();
+        var spec = ModelSpecs.For("sew-resnet34", [3, 32, 32]);
+
+        ModelCatalog.ParameterCount(spec, new ThresholdNeuron()).Should().Be(21_282_122);
+        // vgg9 on 3×2048×2048: the hidden FC sees 256·256·256 = 16,777,216 features, 16,777,216·1,024 = 17,179,869,184
+        // weights (64 GiB as float32, never allocated); + 1,734,336 + 2,304 + 2,048 + 10,250 as at 32×32.
+        ModelCatalog.ParameterCount(ModelSpecs.For("vgg9", [3, 2048, 2048]), new ThresholdNeuron())
+            .Should().Be(17_181_618_122);
+        empty(1).device_type.Should().Be(TorchSharp.DeviceType.CPU, "the default device is restored");
     }
 }
