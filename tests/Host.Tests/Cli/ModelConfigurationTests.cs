@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Neuromorph.Host.Composition;
+using Neuromorph.Host.Configuration;
 
 namespace Neuromorph.Host.Tests.Cli;
 
@@ -70,5 +72,25 @@ public sealed class ModelConfigurationTests : IDisposable
         var eval = await CliRun.RunAsync("eval", runDir);
         eval.ExitCode.Should().Be(0, eval.Error);
         File.Exists(Path.Combine(runDir, "evaluation.json")).Should().BeTrue();
+    }
+
+    [Fact]
+    public void Create_TdBN_StartsBatchNormWeightsAtAlphaTimesTheNeuronThreshold()
+    {
+        var configuration = ConfigurationLoader.Parse(
+            "", "run.toml",
+            [
+                "model.name=\"resnet19\"", "model.width=2", "model.norm=\"tdbn\"", "model.tdbn_alpha=0.75",
+                "neuron.options.threshold=2.0", "data.train_limit=16", "data.test_limit=16",
+            ]);
+
+        using var experiment = ExperimentFactory.Create(configuration);
+        var weights = experiment.Network.named_parameters().ToDictionary(p => p.name, p => p.parameter.data<float>().ToArray());
+
+        // α·V_th = 0.75·2 = 1.5; the residual branch's last BN and the shortcut's BN start at 1.5/√2 ≈ 1.06066.
+        weights["encoder.bn1.weight"].Should().AllSatisfy(w => w.Should().BeApproximately(1.5f, 1e-6f));
+        weights["body.layer2.0.bn1.weight"].Should().AllSatisfy(w => w.Should().BeApproximately(1.5f, 1e-6f));
+        weights["body.layer2.0.bn2.weight"].Should().AllSatisfy(w => w.Should().BeApproximately(1.0606602f, 1e-6f));
+        weights["body.layer2.0.downsample.1.weight"].Should().AllSatisfy(w => w.Should().BeApproximately(1.0606602f, 1e-6f));
     }
 }
