@@ -1,14 +1,21 @@
 namespace Neuromorph.Engine.Models;
 
 /// <summary>What to build: a named architecture, its sizes and its input.</summary>
-/// <param name="Name">Architecture name, e.g. <c>csnn</c>.</param>
+/// <param name="Name">Architecture name, e.g. <c>csnn</c> (see <see cref="ModelCatalog"/>).</param>
 /// <param name="Timesteps">T.</param>
 /// <param name="InputShape">One sample, <c>[C, H, W]</c>.</param>
 /// <param name="ClassCount">M.</param>
-/// <param name="Channels">Convolution widths.</param>
-/// <param name="Hidden">Width of the hidden fully connected layer.</param>
+/// <param name="Channels">Convolution widths (<c>csnn</c> only).</param>
+/// <param name="Hidden">Width of the hidden fully connected layer (<c>csnn</c> only).</param>
 /// <param name="InputMean">Dataset mean used by the input normalisation.</param>
 /// <param name="InputStd">Dataset standard deviation used by the input normalisation.</param>
+/// <param name="Width">
+/// Base width of the VGG and ResNet models: the channels of their first stage, which the later stages multiply;
+/// 0 uses the architecture's published width (<see cref="ModelArchitecture.DefaultWidth"/>).
+/// </param>
+/// <param name="Norm">Plain batch norm, or tdBN (<see cref="BatchNormKind.ThresholdDependent"/>).</param>
+/// <param name="TdbnAlpha">tdBN's α: batch-norm weights start at α·V_th. Unused with plain batch norm.</param>
+/// <param name="Threshold">V_th, the neurons' firing threshold, which tdBN scales its initial weights by.</param>
 internal sealed record ModelSpec(
     string Name,
     int Timesteps,
@@ -17,4 +24,8 @@ internal sealed record ModelSpec(
     IReadOnlyList<int> Channels,
     int Hidden,
     double InputMean,
-    double InputStd);
+    double InputStd,
+    int Width = 0,
+    BatchNormKind Norm = BatchNormKind.Plain,
+    double TdbnAlpha = 1.0,
+    double Threshold = 1.0);

@@ -52,10 +52,13 @@ internal static class ExperimentFactory
             if (configuration.Run.Threads > 0) torch.set_num_threads(configuration.Run.Threads);
             torch.manual_seed(configuration.Run.Seed);
             var train = data.Train;
+            var model = configuration.Model;
             var spec = new ModelSpec(
-                configuration.Model.Name, configuration.Model.Timesteps, [train.Channels, train.Height, train.Width],
-                train.ClassCount, configuration.Model.Channels, configuration.Model.Hidden,
-                train.Normalization.Mean, train.Normalization.Std);
+                model.Name, model.Timesteps, [train.Channels, train.Height, train.Width],
+                train.ClassCount, model.Channels, model.Hidden,
+                train.Normalization.Mean, train.Normalization.Std,
+                model.Width, model.NormKind, model.TdbnAlpha, NeuronThreshold(neuronOptions));
+            RejectInputSize(spec, configuration.Data.Dataset);
             var network = ModelCatalog.Build(spec, neuron);
 
             var description = new RunDescription(
@@ -87,6 +90,34 @@ internal static class ExperimentFactory
             catalog.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// V_th for tdBN: the neuron plugin's <c>threshold</c> option as bound (every bundled neuron has one), or 1 for a
+    /// plugin without one.
+    /// </summary>
+    private static double NeuronThreshold(object? neuronOptions) =>
+        neuronOptions is not null && OptionsBinder.Render(neuronOptions).TryGetValue("threshold", out var value)
+            ? value switch
+            {
+                double number => number,
+                long number => number,
+                _ => 1.0,
+            }
+            : 1.0;
+
+    /// <summary>
+    /// A model that cannot take the dataset's image size is a configuration error (the input size is known only once
+    /// the data is read), reported before the network is built.
+    /// </summary>
+    private static void RejectInputSize(ModelSpec spec, string dataset)
+    {
+        var problem = ModelCatalog.InputProblem(spec);
+        if (problem is null) return;
+        var input = InputRequirements.Describe(spec.InputShape);
+        throw new ConfigurationException(
+            $"model.name = \"{spec.Name}\": {problem} (data.dataset = \"{dataset}\"). Choose a model that takes {input} images "
+            + $"('neuromorph models --input {input}' lists them) or a dataset with larger images.");
     }
 
     /// <summary>The configuration with each plugin's options as bound, defaults included, for the record.</summary>

@@ -27,11 +27,7 @@ internal static class ConfigurationValidator
         AtLeast(problems, "data.test_limit", data.TestLimit, 0, " (0 uses all samples)");
         AtLeast(problems, "data.prefetch", data.Prefetch, 1);
 
-        OneOf(problems, "model.name", model.Name, ModelSection.KnownModels);
-        AtLeast(problems, "model.timesteps", model.Timesteps, 1);
-        if (model.Channels.Count != 2 || model.Channels.Any(c => c < 1))
-            problems.Add($"model.channels = [{string.Join(", ", model.Channels)}] is not valid: it must be exactly 2 positive integers, e.g. [32, 64].");
-        AtLeast(problems, "model.hidden", model.Hidden, 1);
+        ModelProblems(problems, model);
 
         OneOf(problems, "neuron.surrogate", neuron.Surrogate, NeuronSection.KnownSurrogates);
         if (!double.IsFinite(neuron.SurrogateAlpha) || neuron.SurrogateAlpha < 0)
@@ -58,6 +54,25 @@ internal static class ConfigurationValidator
         return problems;
     }
 
+    private static void ModelProblems(List<string> problems, ModelSection model)
+    {
+        OneOf(problems, "model.name", model.Name, ModelSection.KnownModels, suggestNearest: true);
+        AtLeast(problems, "model.timesteps", model.Timesteps, 1);
+        if (model.Channels.Count != 2 || model.Channels.Any(c => c < 1))
+            problems.Add($"model.channels = [{string.Join(", ", model.Channels)}] is not valid: it must be exactly 2 positive integers, e.g. [32, 64].");
+        AtLeast(problems, "model.hidden", model.Hidden, 1);
+        AtLeast(problems, "model.width", model.Width, 0, " (the base width of the VGG and ResNet models; 0 uses the model's published width)");
+        var architecture = Engine.Models.ModelCatalog.Find(model.Name);
+        if (model.Width > 0 && architecture is { DefaultWidth: 0 })
+            problems.Add(
+                $"model.width = {model.Width} does not apply to model \"{model.Name}\": it is sized by model.channels and model.hidden; remove model.width or set it to 0.");
+        OneOf(problems, "model.norm", model.Norm, ModelSection.KnownNorms);
+        Positive(problems, "model.tdbn_alpha", model.TdbnAlpha);
+        if (model.Norm == ModelSection.PlainNorm && model.TdbnAlpha != 1.0 && double.IsFinite(model.TdbnAlpha) && model.TdbnAlpha > 0)
+            problems.Add(
+                $"model.tdbn_alpha = {model.TdbnAlpha.ToString(CultureInfo.InvariantCulture)} has no effect with model.norm = \"bn\": set model.norm = \"tdbn\" to use it, or remove it.");
+    }
+
     private static void AtLeast(List<string> problems, string key, long value, long minimum, string note = "")
     {
         if (value < minimum)
@@ -76,10 +91,15 @@ internal static class ConfigurationValidator
             problems.Add(OutOfRange(key, value, "a number in [0, 1)"));
     }
 
-    private static void OneOf(List<string> problems, string key, string value, IReadOnlyList<string> known)
+    /// <param name="suggestNearest">Also name the known value nearest to a mistyped one, when one is close.</param>
+    private static void OneOf(List<string> problems, string key, string value, IReadOnlyList<string> known, bool suggestNearest = false)
     {
-        if (!known.Contains(value))
-            problems.Add($"{key} = \"{value}\" is not known: valid values are {string.Join(", ", known.Select(k => $"\"{k}\""))}.");
+        if (known.Contains(value)) return;
+        var valid = string.Join(", ", known.Select(k => $"\"{k}\""));
+        var nearest = suggestNearest ? Plugins.NearestName.Find(value, known) : null;
+        problems.Add(nearest is null
+            ? $"{key} = \"{value}\" is not known: valid values are {valid}."
+            : $"{key} = \"{value}\" is not known: did you mean \"{nearest}\"? Valid values are {valid}.");
     }
 
     private static string OutOfRange(string key, double value, string range) =>

@@ -10,7 +10,7 @@ public sealed class EffectiveTomlTests
     {
         ["run"] = ["name", "seed", "epochs", "log_every", "threads"],
         ["data"] = ["dataset", "path", "batch_size", "test_batch_size", "train_limit", "test_limit", "prefetch"],
-        ["model"] = ["name", "timesteps", "channels", "hidden"],
+        ["model"] = ["name", "timesteps", "channels", "hidden", "width", "norm", "tdbn_alpha"],
         ["neuron"] = ["plugin", "surrogate", "surrogate_alpha", "options"],
         ["optimizer"] = ["name", "lr", "momentum", "weight_decay", "nesterov", "schedule", "step_size", "gamma", "beta1", "beta2"],
         ["distillation"] = ["scheme"],

@@ -26,7 +26,7 @@ public sealed class UnknownKeyTests
         var parse = () => ConfigurationLoader.Parse("[model]\nfoo = 1\n", "run.toml", []);
 
         parse.Should().Throw<ConfigurationException>().WithMessage(
-            "run.toml: Unknown key 'model.foo'. Valid keys in [model]: name, timesteps, channels, hidden.");
+            "run.toml: Unknown key 'model.foo'. Valid keys in [model]: name, timesteps, channels, hidden, width, norm, tdbn_alpha.");
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class ValidationTests
     [InlineData("model.channels=[32]", "model.channels = [32] is not valid: it must be exactly 2 positive integers, e.g. [32, 64].")]
     [InlineData("model.channels=[32, 0]", "model.channels = [32, 0] is not valid: it must be exactly 2 positive integers, e.g. [32, 64].")]
     [InlineData("model.channels=[8, 16, 32]", "model.channels = [8, 16, 32] is not valid: it must be exactly 2 positive integers, e.g. [32, 64].")]
-    [InlineData("model.name=resnet", "model.name = \"resnet\" is not known: valid values are \"csnn\".")]
+    [InlineData("model.name=resnet", "model.name = \"resnet\" is not known: did you mean \"resnet19\"? Valid values are \"csnn\", \"vgg9\", \"vgg11\", \"vggsnn\", \"ms-resnet18\", \"resnet19\", \"sew-resnet34\", \"spiking-resnet18\".")]
     [InlineData("data.dataset=cifar10", "data.dataset = \"cifar10\" is not known: valid values are \"embedded-fashion-mnist\", \"fashion-mnist\", \"mnist\".")]
     [InlineData("optimizer.name=rmsprop", "optimizer.name = \"rmsprop\" is not known: valid values are \"sgd\", \"adam\".")]
     [InlineData("optimizer.schedule=linear", "optimizer.schedule = \"linear\" is not known: valid values are \"cosine\", \"step\", \"constant\".")]
