@@ -22,11 +22,15 @@ internal static class ConvolutionalSnn
         var (inChannels, height, width) = (spec.InputShape[0], spec.InputShape[1], spec.InputShape[2]);
         if (height % 4 != 0 || width % 4 != 0)
             throw new ArgumentException($"Model '{Name}' needs an input height and width divisible by 4, got {height}x{width}.");
+        var normalization = spec.InputNormalization;
+        if (normalization.Channels != 1 && normalization.Channels != inChannels)
+            throw new ArgumentException(
+                $"Model '{Name}' gets {inChannels}-channel inputs but a normalisation for {normalization.Channels} channels ({normalization}).");
         var (c1, c2) = (spec.Channels[0], spec.Channels[1]);
         var flattened = c2 * (height / 4) * (width / 4);
 
         var encoder = Sequential(
-            ("normalize", new Normalization(spec.InputMean, spec.InputStd)),
+            ("normalize", new Normalization(normalization.Mean, normalization.Std)),
             ("conv1", Conv2d(inChannels, c1, 3, padding: 1, bias: false)),
             ("bn1", BatchNorm2d(c1)));
         var body = Sequential(

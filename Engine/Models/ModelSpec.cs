@@ -1,3 +1,5 @@
+using Neuromorph.Engine.Data;
+
 namespace Neuromorph.Engine.Models;
 
 /// <summary>What to build: a named architecture, its sizes and its input.</summary>
@@ -7,8 +9,8 @@ namespace Neuromorph.Engine.Models;
 /// <param name="ClassCount">M.</param>
 /// <param name="Channels">Convolution widths.</param>
 /// <param name="Hidden">Width of the hidden fully connected layer.</param>
-/// <param name="InputMean">Dataset mean used by the input normalisation.</param>
-/// <param name="InputStd">Dataset standard deviation used by the input normalisation.</param>
+/// <param name="InputNormalization">The dataset's statistics used by the input normalisation: one value per
+/// input channel, or one for all.</param>
 internal sealed record ModelSpec(
     string Name,
     int Timesteps,
@@ -16,5 +18,12 @@ internal sealed record ModelSpec(
     int ClassCount,
     IReadOnlyList<int> Channels,
     int Hidden,
-    double InputMean,
-    double InputStd);
+    DatasetNormalization InputNormalization)
+{
+    /// <summary>A spec for a single-channel input normalised by one mean and standard deviation.</summary>
+    public ModelSpec(
+        string name, int timesteps, long[] inputShape, int classCount, IReadOnlyList<int> channels, int hidden, double inputMean, double inputStd)
+        : this(name, timesteps, inputShape, classCount, channels, hidden, new DatasetNormalization(inputMean, inputStd))
+    {
+    }
+}
