@@ -7,8 +7,10 @@ namespace Neuromorph.Engine.Data.ImageFolder;
 /// <summary>
 /// Reads an image file (JPEG or PNG; the format is recognised by its content, not its name) into a planar RGB square
 /// with a managed decoder (StbImageSharp, a C# port of stb_image: no native code). Grey and RGBA images are converted
-/// to RGB (alpha dropped). The file's bytes go into the worker's scratch and the decoded pixels into unmanaged
-/// memory freed at once, so a decode allocates only a few small objects on the managed heap.
+/// to RGB (alpha dropped). The large buffers are not allocated per image on the managed heap: the file's bytes go
+/// into the worker's scratch, the decoded pixels into unmanaged memory freed at once; what remains per image is the
+/// decoder's own tables (measured: about 40 KB for a 500×375 JPEG, 12 KB for a PNG), small against the budget an
+/// iteration runs without collections (see <see cref="Training.CollectionPoint"/> and <see cref="BatchBufferPool"/>).
 /// </summary>
 internal static class ImageDecoder
 {

@@ -124,4 +124,20 @@ public sealed class SampleAugmentationTests
         }
         clipped.Should().BeGreaterThan(0, "some centres lie within 2 pixels of a border");
     }
+
+    [Fact]
+    public void Apply_AllocatesNothing()
+    {
+        // The loader's workers augment while the training thread runs without collections (CollectionPoint).
+        var image = Varied(Rgb);
+        var spare = new byte[Rgb.Size];
+        var augmentation = new SampleAugmentation(Everything);
+        augmentation.Apply(image, Rgb, 1, 0, 0, spare);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var index = 0; index < 200; index++)
+            augmentation.Apply(image, Rgb, 1, 0, index, spare);
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).Should().Be(0);
+    }
 }
