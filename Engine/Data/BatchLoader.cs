@@ -1,9 +1,14 @@
+using Neuromorph.Engine.Data.Augmentation;
+
 namespace Neuromorph.Engine.Data;
 
 /// <summary>
-/// Cuts a dataset into mini-batches on a background thread, up to <c>prefetch</c> batches ahead of the
-/// training thread. The order of epoch e is a pure function of (seed, e) (see <see cref="EpochOrder"/>), so
-/// a run resumed with <c>skipBatches</c> sees exactly the batches it would have seen.
+/// Cuts a dataset into mini-batches on background workers, up to <c>prefetch</c> batches ahead of the training
+/// thread. With n workers, worker w prepares batches w, w + n, w + 2n, ... (reading, decoding and augmenting their
+/// samples) and the batches are handed out in order, so the sequence does not depend on n. The order of epoch e is
+/// a pure function of (seed, e) (see <see cref="EpochOrder"/>), and so is each sample's augmentation (see
+/// <see cref="SampleAugmentation"/>), so a run resumed with <c>skipBatches</c> sees exactly the batches it would
+/// have seen.
 /// </summary>
 internal sealed class BatchLoader : IDisposable
 {
@@ -11,23 +16,37 @@ internal sealed class BatchLoader : IDisposable
 
     private readonly Prefetcher<Batch> prefetcher;
     private readonly BatchBufferPool buffers = new();
+    private readonly SampleScratchPool scratches = new();
 
     /// <param name="dataset">The images to batch.</param>
     /// <param name="batchSize">Samples per batch (the last one may be smaller unless <paramref name="dropLast"/>).</param>
     /// <param name="shuffle">Whether each epoch visits the samples in a seeded random order, or in file order.</param>
-    /// <param name="seed">The seed of the epoch orders.</param>
+    /// <param name="seed">The seed of the epoch orders and of the augmentation.</param>
     /// <param name="prefetch">How many ready batches may wait ahead of the consumer.</param>
     /// <param name="dropLast">Whether a last batch smaller than <paramref name="batchSize"/> is left out.</param>
-    public BatchLoader(ImageDataset dataset, int batchSize, bool shuffle, long seed, int prefetch = 4, bool dropLast = false)
+    /// <param name="workers">Background threads preparing batches.</param>
+    /// <param name="augmentation">What each sample goes through (training only); null leaves samples as they are.</param>
+    public BatchLoader(
+        IImageSource dataset,
+        int batchSize,
+        bool shuffle,
+        long seed,
+        int prefetch = 4,
+        bool dropLast = false,
+        int workers = 1,
+        AugmentationSettings? augmentation = null)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(prefetch);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(workers);
         Dataset = dataset;
         BatchSize = batchSize;
         Shuffle = shuffle;
         Seed = seed;
         DropLast = dropLast;
+        Workers = workers;
+        Augmentation = augmentation is { IsActive: true } ? new SampleAugmentation(augmentation) : null;
         BatchesPerEpoch = dropLast ? dataset.Count / batchSize : (dataset.Count + batchSize - 1) / batchSize;
         if (BatchesPerEpoch == 0)
             throw new ArgumentException(
@@ -37,7 +56,7 @@ internal sealed class BatchLoader : IDisposable
         prefetcher = new Prefetcher<Batch>(prefetch, "Neuromorph batch loader");
     }
 
-    public ImageDataset Dataset { get; }
+    public IImageSource Dataset { get; }
 
     public int BatchSize { get; }
 
@@ -48,6 +67,12 @@ internal sealed class BatchLoader : IDisposable
     public bool DropLast { get; }
 
     public int BatchesPerEpoch { get; }
+
+    /// <summary>Background threads preparing batches (at most one per batch of an epoch).</summary>
+    public int Workers { get; }
+
+    /// <summary>What every sample goes through, or null.</summary>
+    public SampleAugmentation? Augmentation { get; }
 
     /// <summary>How long the consumer has waited for a batch, over all epochs: near zero when loading keeps up.</summary>
     public TimeSpan ConsumerWaitTime => prefetcher.ConsumerWaitTime;
@@ -61,7 +86,8 @@ internal sealed class BatchLoader : IDisposable
     /// <summary>
     /// The batches of epoch <paramref name="epoch"/> (0-based), starting after the first
     /// <paramref name="skipBatches"/>. Producing starts on the first <c>MoveNext</c>; ending or disposing the
-    /// enumeration stops and joins the producer thread.
+    /// enumeration stops and joins the worker threads. A sample that cannot be read ends the enumeration with
+    /// its <see cref="DataException"/> at that sample's batch.
     /// </summary>
     public IEnumerable<Batch> Epoch(int epoch, int skipBatches = 0)
     {
@@ -69,9 +95,16 @@ internal sealed class BatchLoader : IDisposable
         if (skipBatches < 0 || skipBatches > BatchesPerEpoch)
             throw new ArgumentOutOfRangeException(
                 nameof(skipBatches), skipBatches, $"An epoch has {BatchesPerEpoch} batches; skip between 0 and that.");
-        // The order is computed here, on the consumer's thread, so the producer allocates little (see BatchBufferPool).
+        // The order is computed here, on the consumer's thread, so the workers allocate little (see BatchBufferPool).
         var order = Order(epoch);
-        return prefetcher.Run(token => Produce(order, epoch, skipBatches, token));
+        var workers = Math.Clamp(BatchesPerEpoch - skipBatches, 1, Workers);
+        var sources = new Func<CancellationToken, IEnumerable<Batch>>[workers];
+        for (var w = 0; w < workers; w++)
+        {
+            var first = skipBatches + w;
+            sources[w] = token => Produce(order, epoch, first, workers, token);
+        }
+        return prefetcher.Run(sources);
     }
 
     /// <summary>The dataset indices in the order epoch <paramref name="epoch"/> visits them.</summary>
@@ -80,28 +113,45 @@ internal sealed class BatchLoader : IDisposable
 
     public void Dispose() => prefetcher.Dispose();
 
-    private IEnumerable<Batch> Produce(int[] order, int epoch, int skipBatches, CancellationToken token)
+    /// <summary>One worker's batches: <paramref name="first"/>, first + stride, ... up to the end of the epoch.</summary>
+    private IEnumerable<Batch> Produce(int[] order, int epoch, int first, int stride, CancellationToken token)
     {
-        for (var index = skipBatches; index < BatchesPerEpoch; index++)
+        var scratch = scratches.Rent();
+        try
         {
-            token.ThrowIfCancellationRequested();
-            var start = index * BatchSize;
-            yield return Assemble(epoch, index, order.AsSpan(start, Math.Min(BatchSize, order.Length - start)));
+            for (var index = first; index < BatchesPerEpoch; index += stride)
+            {
+                token.ThrowIfCancellationRequested();
+                var start = index * BatchSize;
+                yield return Assemble(epoch, index, order.AsSpan(start, Math.Min(BatchSize, order.Length - start)), scratch);
+            }
+        }
+        finally
+        {
+            scratches.Return(scratch);
         }
     }
 
-    private Batch Assemble(int epoch, int index, ReadOnlySpan<int> indices)
+    private Batch Assemble(int epoch, int index, ReadOnlySpan<int> indices, SampleScratch scratch)
     {
         var sampleSize = Dataset.SampleSize;
+        var shape = new ImageShape(Dataset.Channels, Dataset.Height, Dataset.Width);
         var (inputs, labels, batchIndices) = buffers.Rent(indices.Length, sampleSize);
         indices.CopyTo(batchIndices);
         for (var i = 0; i < indices.Length; i++)
         {
-            var pixels = Dataset.Pixels.AsSpan(indices[i] * sampleSize, sampleSize);
+            var pixels = Dataset.SamplePixels(indices[i], scratch);
+            if (Augmentation is not null)
+            {
+                var image = scratch.Image(sampleSize);
+                pixels.CopyTo(image);
+                Augmentation.Apply(image, shape, Seed, epoch, indices[i], scratch.Spare(sampleSize));
+                pixels = image;
+            }
             var target = inputs.AsSpan(i * sampleSize, sampleSize);
             for (var p = 0; p < pixels.Length; p++)
                 target[p] = PixelScale[pixels[p]];
-            labels[i] = Dataset.Labels[indices[i]];
+            labels[i] = Dataset.LabelOf(indices[i]);
         }
         return new Batch(
             epoch, index, indices.Length, Dataset.Channels, Dataset.Height, Dataset.Width, inputs, labels, batchIndices)

@@ -1,4 +1,4 @@
 namespace Neuromorph.Engine.Data;
 
 /// <summary>A dataset's training and test splits.</summary>
-internal sealed record DatasetSplits(ImageDataset Train, ImageDataset Test);
+internal sealed record DatasetSplits(IImageSource Train, IImageSource Test);

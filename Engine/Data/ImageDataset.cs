@@ -4,9 +4,9 @@ namespace Neuromorph.Engine.Data;
 /// Labelled images held in memory as bytes: <see cref="Pixels"/> is <c>Count × Channels × Height × Width</c>
 /// in row-major order, <see cref="Labels"/> holds one class index per image.
 /// </summary>
-internal sealed class ImageDataset
+internal sealed class ImageDataset : IImageSource
 {
-    /// <summary>The number of classes of every dataset the engine reads (MNIST and Fashion-MNIST).</summary>
+    /// <summary>The number of classes of MNIST and Fashion-MNIST (and CIFAR-10), the default.</summary>
     public const int DefaultClassCount = 10;
 
     public ImageDataset(
@@ -36,6 +36,11 @@ internal sealed class ImageDataset
             throw new ArgumentException(
                 $"Label {labels[outOfRange]} of sample {outOfRange} is not a class index below {classCount}.",
                 nameof(labels));
+        ArgumentNullException.ThrowIfNull(normalization);
+        if (normalization.Channels != 1 && normalization.Channels != channels)
+            throw new ArgumentException(
+                $"{channels}-channel images need a normalisation with 1 or {channels} channels, not {normalization.Channels}.",
+                nameof(normalization));
 
         Pixels = pixels;
         Labels = labels;
@@ -68,6 +73,13 @@ internal sealed class ImageDataset
     public string Description { get; }
 
     public DatasetNormalization Normalization { get; }
+
+    public int LabelOf(int index) => Labels[index];
+
+    /// <summary>A view of the image's bytes in <see cref="Pixels"/>; <paramref name="scratch"/> is not used.</summary>
+    public ReadOnlySpan<byte> SamplePixels(int index, SampleScratch scratch) => Pixels.AsSpan(index * SampleSize, SampleSize);
+
+    IImageSource IImageSource.Take(int count) => Take(count);
 
     /// <summary>The first <paramref name="count"/> images, for short runs and tests (copies the bytes).</summary>
     public ImageDataset Take(int count)

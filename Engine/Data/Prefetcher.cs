@@ -4,10 +4,11 @@ namespace Neuromorph.Engine.Data;
 
 /// <summary>
 /// Runs sequences on background threads a bounded number of items ahead of their consumer, so the consumer
-/// never waits on producing work unless the producer falls behind (measured by <see cref="ConsumerWaitTime"/>).
-/// Each <see cref="Run"/> enumeration has its own thread, started on the first <c>MoveNext</c> and stopped and
-/// joined when the enumeration ends, is disposed early, or this prefetcher is disposed. An exception thrown
-/// by the producer is rethrown to the consumer after the items produced before it.
+/// never waits on producing work unless the producers fall behind (measured by <see cref="ConsumerWaitTime"/>).
+/// Each <c>Run</c> enumeration has its own threads (one per source), started on the first <c>MoveNext</c> and
+/// stopped and joined when the enumeration ends, is disposed early, or this prefetcher is disposed. Several
+/// sources are read in turn (round robin), so their items come out in a fixed order however fast each thread is.
+/// An exception thrown by a producer is rethrown to the consumer in its turn, after the items before it.
 /// </summary>
 internal sealed class Prefetcher<T> : IDisposable
 {
@@ -45,8 +46,23 @@ internal sealed class Prefetcher<T> : IDisposable
     public IEnumerable<T> Run(Func<CancellationToken, IEnumerable<T>> source)
     {
         ArgumentNullException.ThrowIfNull(source);
+        return Run([source]);
+    }
+
+    /// <summary>
+    /// Enumerates each of <paramref name="sources"/> on its own background thread and yields their items
+    /// interleaved: the first item of source 0, of source 1, ..., then the second of each, and so on. The sequence
+    /// ends when the source whose turn it is has ended, so sources that split one sequence round robin (source i
+    /// producing items i, i + n, i + 2n, ...) give back exactly that sequence. The queue capacity is shared: each
+    /// source may run ⌈capacity / n⌉ items ahead.
+    /// </summary>
+    public IEnumerable<T> Run(IReadOnlyList<Func<CancellationToken, IEnumerable<T>>> sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        if (sources.Count == 0)
+            throw new ArgumentException("At least one source is needed.", nameof(sources));
         ObjectDisposedException.ThrowIf(disposed, this);
-        return Consume(source);
+        return Consume(sources);
     }
 
     public void Dispose()
@@ -64,28 +80,45 @@ internal sealed class Prefetcher<T> : IDisposable
             producer.Stop();
     }
 
-    private IEnumerable<T> Consume(Func<CancellationToken, IEnumerable<T>> source)
+    private IEnumerable<T> Consume(IReadOnlyList<Func<CancellationToken, IEnumerable<T>>> sources)
     {
-        var producer = new ProducerThread<T>(source, capacity, threadName, disposal.Token);
+        var share = (capacity + sources.Count - 1) / sources.Count;
+        var producers = sources
+            .Select((source, i) => new ProducerThread<T>(
+                source, share, sources.Count == 1 ? threadName : $"{threadName} {i + 1}/{sources.Count}", disposal.Token))
+            .ToArray();
         lock (gate)
         {
             ObjectDisposedException.ThrowIf(disposed, this);
-            running.Add(producer);
-            // Started under the lock, so Dispose either sees this producer started or refuses it above.
-            producer.Start();
+            running.AddRange(producers);
+            // Started under the lock, so Dispose either sees these producers started or refuses them above.
+            foreach (var producer in producers)
+                producer.Start();
         }
         try
         {
-            while (TryTake(producer, out var item))
+            for (var turn = 0; ; turn = (turn + 1) % producers.Length)
+            {
+                var producer = producers[turn];
+                if (!TryTake(producer, out var item))
+                {
+                    producer.RethrowFailure();
+                    break;
+                }
                 yield return item;
-            producer.RethrowFailure();
+            }
         }
         finally
         {
-            producer.Stop();
+            foreach (var producer in producers)
+                producer.Stop();
             lock (gate)
-                running.Remove(producer);
-            producer.Queue.Dispose();
+            {
+                foreach (var producer in producers)
+                    running.Remove(producer);
+            }
+            foreach (var producer in producers)
+                producer.Queue.Dispose();
         }
     }
 

@@ -34,6 +34,9 @@ internal struct SplitMix64(ulong state)
         }
     }
 
+    /// <summary>A uniform double in [0, 1): the top 53 bits of the next draw, times 2^-53.</summary>
+    public double NextDouble() => (Next() >> 11) * (1.0 / (1UL << 53));
+
     /// <summary>The SplitMix64 output function (a bijective 64-bit finaliser).</summary>
     public static ulong Mix(ulong z)
     {

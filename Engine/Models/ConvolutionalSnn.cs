@@ -32,7 +32,7 @@ internal static class ConvolutionalSnn
         var flattened = c2 * (height / 4) * (width / 4);
 
         var encoder = Sequential(
-            ("normalize", new Normalization(spec.InputMean, spec.InputStd)),
+            ("normalize", InputNormalization.For(spec)),
             ("conv1", Conv2d(inChannels, c1, 3, padding: 1, bias: false)),
             ("bn1", BatchNorms.Create2d(c1, spec)));
         var body = Sequential(

@@ -1,3 +1,5 @@
+using Neuromorph.Engine.Data;
+
 namespace Neuromorph.Engine.Models;
 
 /// <summary>What to build: a named architecture, its sizes and its input.</summary>
@@ -7,8 +9,8 @@ namespace Neuromorph.Engine.Models;
 /// <param name="ClassCount">M.</param>
 /// <param name="Channels">Convolution widths (<c>csnn</c> only).</param>
 /// <param name="Hidden">Width of the hidden fully connected layer (<c>csnn</c> only).</param>
-/// <param name="InputMean">Dataset mean used by the input normalisation.</param>
-/// <param name="InputStd">Dataset standard deviation used by the input normalisation.</param>
+/// <param name="InputNormalization">The dataset's statistics used by the input normalisation: one value per
+/// input channel, or one for all.</param>
 /// <param name="Width">
 /// Base width of the VGG and ResNet models: the channels of their first stage, which the later stages multiply;
 /// 0 uses the architecture's published width (<see cref="ModelArchitecture.DefaultWidth"/>).
@@ -23,9 +25,17 @@ internal sealed record ModelSpec(
     int ClassCount,
     IReadOnlyList<int> Channels,
     int Hidden,
-    double InputMean,
-    double InputStd,
+    DatasetNormalization InputNormalization,
     int Width = 0,
     BatchNormKind Norm = BatchNormKind.Plain,
     double TdbnAlpha = 1.0,
-    double Threshold = 1.0);
+    double Threshold = 1.0)
+{
+    /// <summary>A spec for a single-channel input normalised by one mean and standard deviation.</summary>
+    public ModelSpec(
+        string name, int timesteps, long[] inputShape, int classCount, IReadOnlyList<int> channels, int hidden, double inputMean, double inputStd,
+        int width = 0, BatchNormKind norm = BatchNormKind.Plain, double tdbnAlpha = 1.0, double threshold = 1.0)
+        : this(name, timesteps, inputShape, classCount, channels, hidden, new DatasetNormalization(inputMean, inputStd), width, norm, tdbnAlpha, threshold)
+    {
+    }
+}

@@ -27,7 +27,7 @@ internal static class ResNetParts
 
     /// <summary>Input normalisation, the stem's convolution (3×3 stride 1, or 7×7 stride 2) and its batch norm.</summary>
     public static Sequential Encoder(ModelSpec spec, long width, bool imageNetStem) => Sequential(
-        ("normalize", new Normalization(spec.InputMean, spec.InputStd)),
+        ("normalize", InputNormalization.For(spec)),
         ("conv1", imageNetStem
             ? Conv2d(spec.InputShape[0], width, 7, stride: 2, padding: 3, bias: false)
             : Conv2d(spec.InputShape[0], width, 3, stride: 1, padding: 1, bias: false)),

@@ -34,7 +34,7 @@ internal static class VggBuilder
         var (height, breadth) = (spec.InputShape[1], spec.InputShape[2]);
         var first = width * layout[0];
         var encoder = Sequential(
-            ("normalize", new Normalization(spec.InputMean, spec.InputStd)),
+            ("normalize", InputNormalization.For(spec)),
             ("conv1", Conv2d(spec.InputShape[0], first, 3, padding: 1, bias: false)),
             ("bn1", BatchNorms.Create2d(first, spec)));
 

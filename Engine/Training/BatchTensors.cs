@@ -9,8 +9,18 @@ namespace Neuromorph.Engine.Training;
 /// </summary>
 internal static class BatchTensors
 {
+    /// <exception cref="ArgumentException">The batch's samples are not of <paramref name="sampleShape"/> (checked here, since
+    /// a mismatch inside a native call could abort the process).</exception>
     public static (Tensor Inputs, Tensor Labels) From(Batch batch, IReadOnlyList<long> sampleShape)
     {
+        var sampleSize = sampleShape.Aggregate(1L, (product, length) => product * length);
+        var imageMismatch = sampleShape.Count == 3
+            && (sampleShape[0] != batch.Channels || sampleShape[1] != batch.Height || sampleShape[2] != batch.Width);
+        if (imageMismatch || sampleSize * batch.Size != batch.Inputs.Length)
+            throw new ArgumentException(
+                $"The batch holds {batch.Size} samples of {batch.Channels}x{batch.Height}x{batch.Width} ({batch.Inputs.Length} values) "
+                + $"but the network takes samples of [{string.Join(", ", sampleShape)}].",
+                nameof(batch));
         var shape = new long[sampleShape.Count + 1];
         shape[0] = batch.Size;
         for (var i = 0; i < sampleShape.Count; i++) shape[i + 1] = sampleShape[i];

@@ -1,6 +1,6 @@
 using System.CommandLine;
+using Neuromorph.Engine.Data;
 using Neuromorph.Host.Benchmarks;
-using Neuromorph.Host.Configuration;
 
 namespace Neuromorph.Host.Cli;
 
@@ -26,10 +26,11 @@ internal static class BenchCsnnCommand
         var warmup = BenchOptions.AtLeast("--warmup", 0, defaults.Warmup, "Untimed mini-batches before each phase");
         var dataset = new Option<string>("--dataset")
         {
-            Description = $"Where the batches come from (default {defaults.Dataset}; {DataSection.KnownDatasets[0]} needs no files).",
+            Description = $"Where the batches come from (default {defaults.Dataset}; {DatasetCatalog.EmbeddedFashionMnistName} needs no files).",
             DefaultValueFactory = _ => defaults.Dataset,
         };
-        dataset.AcceptOnlyFromAmong([.. DataSection.KnownDatasets]);
+        // The measured network and its FLOP count are Fashion-MNIST's (1x28x28): the MNIST-style datasets only.
+        dataset.AcceptOnlyFromAmong(DatasetCatalog.EmbeddedFashionMnistName, DatasetCatalog.FashionMnistName, DatasetCatalog.MnistName);
         var dataPath = new Option<string>("--data-path")
         {
             Description = "The dataset's folder (default: $NEUROMORPH_DATA, then /usr/share/datasets/<dataset>).",

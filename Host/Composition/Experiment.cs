@@ -65,7 +65,7 @@ internal sealed class Experiment(
 
     /// <summary>The test set in order, in batches of <c>data.test_batch_size</c> or of <paramref name="batchSize"/>.</summary>
     public BatchLoader CreateTestBatches(int? batchSize = null) =>
-        Own(new BatchLoader(Data.Test, batchSize ?? Configuration.Data.TestBatchSize, shuffle: false, Configuration.Run.Seed, Configuration.Data.Prefetch));
+        Own(ConfiguredData.TestBatches(Data.Test, Configuration.Data, Configuration.Run.Seed, batchSize));
 
     /// <summary>The configured optimizer over the network's parameters, at the configured initial learning rate.</summary>
     public TorchSharp.Modules.OptimizerHelper CreateOptimizer()
@@ -84,7 +84,7 @@ internal sealed class Experiment(
         RunDirectory runDirectory, IReadOnlyList<ITrainingObserver> observers, Action<string>? reloadLog = null)
     {
         var data = Configuration.Data;
-        var train = Own(new BatchLoader(Data.Train, data.BatchSize, shuffle: true, Configuration.Run.Seed, data.Prefetch));
+        var train = Own(ConfiguredData.TrainingBatches(Data.Train, data, Configuration.Run.Seed));
         var optimizerConfig = Configuration.Optimizer;
         var optimizer = CreateOptimizer();
         var schedule = new LearningRateSchedule(

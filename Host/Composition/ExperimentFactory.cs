@@ -38,8 +38,10 @@ internal static class ExperimentFactory
             var surrogate = new AdjustableSurrogate(SurrogateGradients.Create(configuration.Neuron.Surrogate, configuration.Neuron.SurrogateAlpha));
 
             // 2. Plugin instances: their constructors check option values against the run (e.g. T).
+            // image-folder's classes are its class folders: listed (not read) here, so a missing folder is a data error.
             var context = new PluginContext(
-                configuration.Model.Timesteps, DatasetCatalog.ClassCount(configuration.Data.Dataset), configuration.Run.Seed);
+                configuration.Model.Timesteps, DatasetCatalog.ClassCount(configuration.Data.Dataset, configuration.Data.Path),
+                configuration.Run.Seed);
             var neuron = (INeuronModel)ConfiguredPlugins.Create(neuronPlugin, neuronOptions, "neuron.options", context, surrogate);
             var scheme = schemePlugin is null
                 ? new NoDistillation()
@@ -48,15 +50,14 @@ internal static class ExperimentFactory
             var evaluationAttacks = attacks is null ? [] : AttackFactory.ForEvaluation(catalog, configuration, attacks, context);
 
             // 3. Data, then the network (seeded, so initial weights are reproducible).
-            var data = LoadData(configuration);
+            var data = ConfiguredData.Load(configuration.Data);
             if (configuration.Run.Threads > 0) torch.set_num_threads(configuration.Run.Threads);
             torch.manual_seed(configuration.Run.Seed);
             var train = data.Train;
             var model = configuration.Model;
             var spec = new ModelSpec(
                 model.Name, model.Timesteps, [train.Channels, train.Height, train.Width],
-                train.ClassCount, model.Channels, model.Hidden,
-                train.Normalization.Mean, train.Normalization.Std,
+                train.ClassCount, model.Channels, model.Hidden, train.Normalization,
                 model.Width, model.NormKind, model.TdbnAlpha, NeuronThreshold(neuronOptions));
             RejectInputSize(spec, configuration.Data.Dataset);
             var network = ModelCatalog.Build(spec, neuron);
@@ -140,14 +141,5 @@ internal static class ExperimentFactory
         foreach (var key in new[] { AttackSection.SurrogateKey, AttackSection.SurrogateAlphaKey })
             if (written.TryGetValue(key, out var value)) options[key] = value;
         return options;
-    }
-
-    private static DatasetSplits LoadData(RunConfiguration configuration)
-    {
-        var data = configuration.Data;
-        var splits = DatasetLocator.FromEnvironment().Load(data.Dataset, data.Path);
-        var train = data.TrainLimit > 0 ? splits.Train.Take(data.TrainLimit) : splits.Train;
-        var test = data.TestLimit > 0 ? splits.Test.Take(data.TestLimit) : splits.Test;
-        return new DatasetSplits(train, test);
     }
 }

@@ -26,6 +26,7 @@ internal static class ConfigurationValidator
         AtLeast(problems, "data.train_limit", data.TrainLimit, 0, " (0 uses all samples)");
         AtLeast(problems, "data.test_limit", data.TestLimit, 0, " (0 uses all samples)");
         AtLeast(problems, "data.prefetch", data.Prefetch, 1);
+        DataProblems(problems, data);
 
         ModelProblems(problems, model);
 
@@ -71,6 +72,31 @@ internal static class ConfigurationValidator
         if (model.Norm == ModelSection.PlainNorm && model.TdbnAlpha != 1.0 && double.IsFinite(model.TdbnAlpha) && model.TdbnAlpha > 0)
             problems.Add(
                 $"model.tdbn_alpha = {model.TdbnAlpha.ToString(CultureInfo.InvariantCulture)} has no effect with model.norm = \"bn\": set model.norm = \"tdbn\" to use it, or remove it.");
+    }
+
+    /// <summary>The problems of the keys for static image datasets: workers, image size, image-folder path, augmentation.</summary>
+    private static void DataProblems(List<string> problems, DataSection data)
+    {
+        AtLeast(problems, "data.workers", data.Workers, 1);
+        if (data.ImageSize < 4 || data.ImageSize % 4 != 0)
+            problems.Add(OutOfRange("data.image_size", data.ImageSize,
+                "a multiple of 4, at least 4 (image-folder images are resized to it; csnn halves it twice)"));
+        if (data.Dataset == Engine.Data.DatasetCatalog.ImageFolderName && string.IsNullOrWhiteSpace(data.Path))
+            problems.Add($"data.dataset = \"{data.Dataset}\" needs data.path: the folder that holds train/<class>/ and val/<class>/ "
+                + "folders of .jpg or .png images.");
+        AugmentSection augment;
+        try
+        {
+            augment = data.BindAugment();
+        }
+        catch (ConfigurationException exception)
+        {
+            problems.Add(exception.Message);
+            return;
+        }
+        AtLeast(problems, $"{AugmentSection.TablePath}.random_crop_padding", augment.RandomCropPadding, 0, " (0 turns it off)");
+        AtLeast(problems, $"{AugmentSection.TablePath}.cutout", augment.Cutout, 0, " (the square's side; 0 turns it off)");
+        OneOf(problems, $"{AugmentSection.TablePath}.autoaugment", augment.Autoaugment, AugmentSection.KnownPolicies);
     }
 
     private static void AtLeast(List<string> problems, string key, long value, long minimum, string note = "")

@@ -29,7 +29,8 @@ public sealed class DatasetLocatorTests : IDisposable
         var act = () => new DatasetLocator(null, System).Load("cifar-10");
 
         act.Should().Throw<ArgumentException>()
-            .WithMessage("Unknown dataset 'cifar-10'. Known datasets: fashion-mnist, mnist, embedded-fashion-mnist.*");
+            .WithMessage("Unknown dataset 'cifar-10'. Known datasets: fashion-mnist, mnist, embedded-fashion-mnist, cifar10, cifar100, "
+                + "cifar100-coarse, image-folder.*");
     }
 
     [Fact]
@@ -139,7 +140,7 @@ public sealed class DatasetLocatorTests : IDisposable
 
         splits.Train.Count.Should().Be(3);
         splits.Test.Count.Should().Be(2);
-        splits.Train.Labels.Should().Equal(0, 1, 2);
+        Enumerable.Range(0, splits.Train.Count).Select(splits.Train.LabelOf).Should().Equal(0, 1, 2);
         splits.Train.Normalization.Should().Be(new DatasetNormalization(0.2860, 0.3530));
         splits.Train.Description.Should().Be($"Fashion-MNIST training split from {folder.Combine("system", "fashion-mnist")}");
     }

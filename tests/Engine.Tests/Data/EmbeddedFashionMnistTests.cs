@@ -4,7 +4,9 @@ namespace Neuromorph.Engine.Tests.Data;
 
 public sealed class EmbeddedFashionMnistTests
 {
-    private static readonly DatasetSplits Subset = EmbeddedFashionMnist.Load();
+    private static readonly DatasetSplits Loaded = EmbeddedFashionMnist.Load();
+
+    private static readonly (ImageDataset Train, ImageDataset Test) Subset = ((ImageDataset)Loaded.Train, (ImageDataset)Loaded.Test);
 
     [Fact]
     public void Load_Train_Has1000ImagesOfEachClass()

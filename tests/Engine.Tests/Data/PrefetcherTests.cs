@@ -87,4 +87,42 @@ public sealed class PrefetcherTests
 
         act.Should().Throw<ArgumentOutOfRangeException>();
     }
+
+    [Fact]
+    public void Run_SeveralSources_YieldsTheirItemsRoundRobin()
+    {
+        using var prefetcher = new Prefetcher<int>(4, "test");
+        // Source i yields i, i + 3, i + 6, ... below 10: together, 0..9 split round robin. Source 1 is the slowest.
+        var sources = Enumerable.Range(0, 3).Select(start => (Func<CancellationToken, IEnumerable<int>>)(_ => Every(start, 3, 10, slow: start == 1))).ToArray();
+
+        prefetcher.Run(sources).Should().Equal(Enumerable.Range(0, 10));
+        prefetcher.RunningProducers.Should().Be(0);
+    }
+
+    [Fact]
+    public void Run_SeveralSources_OneFails_ItemsBeforeItsTurnThenTheException()
+    {
+        using var prefetcher = new Prefetcher<int>(2, "test");
+        var received = new List<int>();
+        Func<CancellationToken, IEnumerable<int>>[] sources = [_ => Every(0, 2, 10, slow: false), FailsAfterTwo];
+
+        var act = () =>
+        {
+            foreach (var item in prefetcher.Run(sources))
+                received.Add(item);
+        };
+
+        act.Should().Throw<InvalidOperationException>().WithMessage("producer broke");
+        received.Should().Equal(0, 1, 2, 2, 4);
+        prefetcher.RunningProducers.Should().Be(0);
+    }
+
+    private static IEnumerable<int> Every(int start, int step, int end, bool slow)
+    {
+        for (var value = start; value < end; value += step)
+        {
+            if (slow) Thread.Sleep(5);
+            yield return value;
+        }
+    }
 }

@@ -20,6 +20,16 @@ public sealed class BenchCommandTests
     [InlineData("bench", "csnn", "--dataset", "embedded-fashion-mnist", "--scheme", "no-such-scheme")]
     [InlineData("bench", "csnn", "--dataset", "embedded-fashion-mnist", "--scheme", "strong2weak", "--timesteps", "1")]
     [InlineData("bench", "csnn", "--dataset", "embedded-fashion-mnist", "--batch", "2001")]
+    [InlineData("bench", "csnn", "--dataset", "cifar10")]
+    [InlineData("bench", "data", "--workers", "0")]
+    [InlineData("bench", "data", "--batch", "0")]
+    [InlineData("bench", "data", "--batches", "0")]
+    [InlineData("bench", "data", "--cutout", "-1")]
+    [InlineData("bench", "data", "--image-size", "2")]
+    [InlineData("bench", "data", "--autoaugment", "imagenet")]
+    [InlineData("bench", "data", "--dataset", "cifar-10")]
+    [InlineData("bench", "data", "--dataset", "embedded-fashion-mnist", "--batch", "10001")]
+    [InlineData("bench", "data", "--dataset", "image-folder")]
     [InlineData("bench")]
     public async Task Bench_InvalidArguments_IsAUsageErrorAndPrintsNoMeasurement(params string[] args)
     {
@@ -110,6 +120,54 @@ public sealed class BenchCommandTests
         phases.Values.Sum().Should().BeLessThanOrEqualTo(stepMs * 1.01);
         phases["forward"].Should().BePositive();
         phases["backward"].Should().BePositive();
+    }
+
+    [Fact]
+    public async Task BenchData_EmbeddedDatasetWithAugmentation_PrintsOneJsonLineWithTheSettingsAndRate()
+    {
+        var run = await CliRun.RunAsync(
+            "bench", "data", "--dataset", "embedded-fashion-mnist", "--batch", "8", "--workers", "3", "--batches", "4", "--warmup", "1",
+            "--random-crop-padding", "2", "--horizontal-flip", "--cutout", "4", "--autoaugment", "cifar10");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        var line = JsonLines(run.Output).Should().ContainSingle().Subject;
+        line.GetProperty("framework").GetString().Should().Be("neuromorph");
+        line.GetProperty("benchmark").GetString().Should().Be("data");
+        line.GetProperty("dataset").GetString().Should().Be("embedded-fashion-mnist");
+        line.GetProperty("sample_shape").EnumerateArray().Select(n => n.GetInt32()).Should().Equal(1, 28, 28);
+        line.GetProperty("train_samples").GetInt32().Should().Be(10_000);
+        line.GetProperty("batch").GetInt32().Should().Be(8);
+        line.GetProperty("workers").GetInt32().Should().Be(3);
+        line.GetProperty("prefetch").GetInt32().Should().Be(4);
+        line.GetProperty("random_crop_padding").GetInt32().Should().Be(2);
+        line.GetProperty("horizontal_flip").GetBoolean().Should().BeTrue();
+        line.GetProperty("cutout").GetInt32().Should().Be(4);
+        line.GetProperty("autoaugment").GetString().Should().Be("cifar10");
+        line.GetProperty("batches").GetInt32().Should().Be(4);
+        line.GetProperty("warmup").GetInt32().Should().Be(1);
+        var rate = line.GetProperty("loader_samples_per_s").GetDouble();
+        rate.Should().BePositive();
+        var msPerBatch = 1000.0 * 8 / rate;
+        // Both figures are rounded to three decimals.
+        line.GetProperty("loader_ms_per_batch").GetDouble().Should().BeApproximately(msPerBatch, 0.01 + (0.001 * msPerBatch));
+    }
+
+    [Fact]
+    public async Task BenchData_MissingDataset_IsADataError()
+    {
+        var empty = Directory.CreateTempSubdirectory("neuromorph-bench-").FullName;
+        try
+        {
+            var run = await CliRun.RunAsync("bench", "data", "--dataset", "cifar100", "--data-path", empty);
+
+            run.ExitCode.Should().Be(3, run.Error);
+            run.Error.Should().Contain(empty).And.Contain("cifar-100-binary");
+            run.Output.Should().BeEmpty();
+        }
+        finally
+        {
+            Directory.Delete(empty, recursive: true);
+        }
     }
 
     private static List<JsonElement> JsonLines(string output) =>

@@ -31,6 +31,17 @@ public sealed class ConfigFilesTests
         configuration.Optimizer.Should().Be(new OptimizerSection("adam", 0.001, 0.9, 0.0, false, "cosine"));
     }
 
+    [Fact]
+    public void Cifar10_ParsesAndValidates()
+    {
+        var configuration = ConfigurationLoader.Load(ConfigFile("cifar10.toml"), []);
+
+        configuration.Data.Dataset.Should().Be("cifar10");
+        configuration.Data.Workers.Should().Be(2);
+        configuration.Data.BindAugment().Should().Be(new AugmentSection(4, true, 16, "cifar10"));
+        configuration.Optimizer.Name.Should().Be("sgd");
+    }
+
     private static string ConfigFile(string name)
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);

@@ -10,9 +10,10 @@ public sealed class ConfigurationDefaultsTests
         var configuration = ConfigurationLoader.Parse("", "empty.toml", []);
 
         configuration.Run.Should().Be(new RunSection(Name: "run", Seed: 0, Epochs: 1, LogEvery: 50, Threads: 0));
-        configuration.Data.Should().Be(new DataSection(
+        configuration.Data.Should().BeEquivalentTo(new DataSection(
             Dataset: "embedded-fashion-mnist", Path: "", BatchSize: 128, TestBatchSize: 512,
-            TrainLimit: 0, TestLimit: 0, Prefetch: 4));
+            TrainLimit: 0, TestLimit: 0, Prefetch: 4, Workers: 2, ImageSize: 64));
+        configuration.Data.BindAugment().Should().Be(new AugmentSection(RandomCropPadding: 0, HorizontalFlip: false, Cutout: 0, Autoaugment: "none"));
         configuration.Model.Name.Should().Be("csnn");
         configuration.Model.Timesteps.Should().Be(4);
         configuration.Model.Channels.Should().Equal(32, 64);

@@ -9,7 +9,7 @@ public sealed class EffectiveTomlTests
     private static readonly Dictionary<string, string[]> SpecifiedKeys = new()
     {
         ["run"] = ["name", "seed", "epochs", "log_every", "threads"],
-        ["data"] = ["dataset", "path", "batch_size", "test_batch_size", "train_limit", "test_limit", "prefetch"],
+        ["data"] = ["dataset", "path", "batch_size", "test_batch_size", "train_limit", "test_limit", "prefetch", "workers", "image_size", "augment"],
         ["model"] = ["name", "timesteps", "channels", "hidden", "width", "norm", "tdbn_alpha"],
         ["neuron"] = ["plugin", "surrogate", "surrogate_alpha", "options"],
         ["optimizer"] = ["name", "lr", "momentum", "weight_decay", "nesterov", "schedule", "step_size", "gamma", "beta1", "beta2"],
@@ -30,6 +30,7 @@ public sealed class EffectiveTomlTests
             ((TomlTable)document[table]).Keys.Should().Equal(keys, because: $"[{table}] lists every key");
         ((TomlTable)document["optimizer"])["weight_decay"].Should().Be(1e-4);
         ((TomlTable)document["model"])["channels"].Should().BeEquivalentTo(new TomlArray { 32L, 64L });
+        ((TomlTable)((TomlTable)document["data"])["augment"]).Keys.Should().Equal("random_crop_padding", "horizontal_flip", "cutout", "autoaugment");
     }
 
     [Fact]

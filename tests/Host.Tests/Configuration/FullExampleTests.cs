@@ -67,7 +67,7 @@ public sealed class FullExampleTests
         var configuration = ConfigurationLoader.Parse(FullExample, "full.toml", [], baseDirectory: "/base");
 
         configuration.Run.Should().Be(new RunSection("full-example", 42, 7, 10, 2));
-        configuration.Data.Should().Be(new DataSection("mnist", Path.GetFullPath("datasets/mnist", "/base"), 32, 256, 1000, 200, 2));
+        configuration.Data.Should().BeEquivalentTo(new DataSection("mnist", Path.GetFullPath("datasets/mnist", "/base"), 32, 256, 1000, 200, 2));
         configuration.Model.Timesteps.Should().Be(6);
         configuration.Model.Channels.Should().Equal(8, 16);
         configuration.Model.Hidden.Should().Be(64);

@@ -29,7 +29,14 @@ public sealed class ValidationTests
     [InlineData("model.channels=[32, 0]", "model.channels = [32, 0] is not valid: it must be exactly 2 positive integers, e.g. [32, 64].")]
     [InlineData("model.channels=[8, 16, 32]", "model.channels = [8, 16, 32] is not valid: it must be exactly 2 positive integers, e.g. [32, 64].")]
     [InlineData("model.name=resnet", "model.name = \"resnet\" is not known: did you mean \"resnet19\"? Valid values are \"csnn\", \"vgg9\", \"vgg11\", \"vggsnn\", \"ms-resnet18\", \"resnet19\", \"sew-resnet34\", \"spiking-resnet18\".")]
-    [InlineData("data.dataset=cifar10", "data.dataset = \"cifar10\" is not known: valid values are \"embedded-fashion-mnist\", \"fashion-mnist\", \"mnist\".")]
+    [InlineData("data.dataset=cifar-10", "data.dataset = \"cifar-10\" is not known: valid values are \"fashion-mnist\", \"mnist\", \"embedded-fashion-mnist\", \"cifar10\", \"cifar100\", \"cifar100-coarse\", \"image-folder\".")]
+    [InlineData("data.workers=0", "data.workers = 0 is out of range: it must be an integer >= 1.")]
+    [InlineData("data.image_size=30", "data.image_size = 30 is out of range: it must be a multiple of 4, at least 4 (image-folder images are resized to it; csnn halves it twice).")]
+    [InlineData("data.image_size=0", "data.image_size = 0 is out of range: it must be a multiple of 4, at least 4 (image-folder images are resized to it; csnn halves it twice).")]
+    [InlineData("data.augment.random_crop_padding=-1", "data.augment.random_crop_padding = -1 is out of range: it must be an integer >= 0 (0 turns it off).")]
+    [InlineData("data.augment.cutout=-16", "data.augment.cutout = -16 is out of range: it must be an integer >= 0 (the square's side; 0 turns it off).")]
+    [InlineData("data.augment.autoaugment=imagenet", "data.augment.autoaugment = \"imagenet\" is not known: valid values are \"none\", \"cifar10\".")]
+    [InlineData("data.dataset=\"image-folder\"", "data.dataset = \"image-folder\" needs data.path: the folder that holds train/<class>/ and val/<class>/ folders of .jpg or .png images.")]
     [InlineData("optimizer.name=rmsprop", "optimizer.name = \"rmsprop\" is not known: valid values are \"sgd\", \"adam\".")]
     [InlineData("optimizer.schedule=linear", "optimizer.schedule = \"linear\" is not known: valid values are \"cosine\", \"step\", \"constant\".")]
     [InlineData("neuron.surrogate=relu", "neuron.surrogate = \"relu\" is not known: valid values are \"rectangular\", \"atan\", \"sigmoid\", \"triangle\", \"fast-sigmoid\".")]
@@ -68,5 +75,49 @@ public sealed class ValidationTests
 
         configuration.Model.Timesteps.Should().Be(1);
         configuration.Optimizer.Lr.Should().Be(1e-9);
+    }
+
+    [Fact]
+    public void Parse_UnknownAugmentationKey_NamesItAndTheNearestKey()
+    {
+        var parse = () => ConfigurationLoader.Parse("[data.augment]\nhorizontal_flips = true\n", "run.toml", []);
+
+        parse.Should().Throw<ConfigurationException>().Which.Message.Should()
+            .Be("run.toml: Unknown key 'data.augment.horizontal_flips'. Did you mean 'data.augment.horizontal_flip'?");
+    }
+
+    [Fact]
+    public void Parse_AugmentationOfTheWrongType_IsAUsageError()
+    {
+        var parse = () => ConfigurationLoader.Parse("[data.augment]\ncutout = \"big\"\n", "run.toml", []);
+
+        parse.Should().Throw<ConfigurationException>().WithMessage("run.toml: *data.augment.cutout*");
+    }
+
+    [Fact]
+    public void Parse_StaticImageKeys_AreReadIntoTheDataSection()
+    {
+        var text = "[data]\ndataset = \"cifar10\"\nworkers = 3\nimage_size = 32\n\n"
+            + "[data.augment]\nrandom_crop_padding = 4\nhorizontal_flip = true\ncutout = 16\nautoaugment = \"cifar10\"\n";
+
+        var data = ConfigurationLoader.Parse(text, "run.toml", []).Data;
+
+        (data.Dataset, data.Workers, data.ImageSize).Should().Be(("cifar10", 3, 32));
+        data.BindAugment().Should().Be(new AugmentSection(4, true, 16, "cifar10"));
+        var settings = data.BindAugment().ToSettings();
+        settings.Should().Be(new Engine.Data.Augmentation.AugmentationSettings(4, true, 16, Engine.Data.Augmentation.AutoAugmentPolicy.Cifar10));
+    }
+
+    [Fact]
+    public void Parse_PartialAugmentationTable_FillsTheOtherKeysWithTheirDefaults()
+    {
+        var data = ConfigurationLoader.Parse("", "run.toml", ["data.augment.horizontal_flip=true"]).Data;
+
+        data.Augment.Should().BeEquivalentTo(new Dictionary<string, object>
+        {
+            ["random_crop_padding"] = 0L, ["horizontal_flip"] = true, ["cutout"] = 0L, ["autoaugment"] = "none",
+        });
+        data.BindAugment().ToSettings().IsActive.Should().BeTrue();
+        ConfigurationLoader.Parse("", "run.toml", []).Data.BindAugment().ToSettings().IsActive.Should().BeFalse();
     }
 }
