@@ -14,6 +14,7 @@ internal static class BenchCommand
         {
             BenchCsnnCommand.Create(output, error),
             BenchLifCommand.Create(output, error),
+            BenchModelCommand.Create(output, error),
             BenchDataCommand.Create(output, error),
         };
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Neuromorph.Host.Configuration;
 
@@ -18,5 +19,27 @@ internal static class InputShape
             ? shape
             : throw new ConfigurationException(
                 $"--input '{text}' is not a sample shape: give channels x height x width as whole numbers >= 1, e.g. --input 3x32x32.");
+    }
+
+    /// <summary><c>--input CxHxW</c> with <paramref name="defaultValue"/>, checked by <see cref="Parse"/> (a usage error otherwise).</summary>
+    public static Option<string> Option(string defaultValue)
+    {
+        var input = new Option<string>("--input")
+        {
+            Description = $"One sample's shape, channels x height x width (default {defaultValue}).",
+            DefaultValueFactory = _ => defaultValue,
+        };
+        input.Validators.Add(result =>
+        {
+            try
+            {
+                Parse(result.GetValueOrDefault<string>() ?? "");
+            }
+            catch (ConfigurationException exception)
+            {
+                result.AddError(exception.Message);
+            }
+        });
+        return input;
     }
 }

@@ -19,22 +19,7 @@ internal static class ModelsCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var input = new Option<string>("--input")
-        {
-            Description = "One sample's shape, channels x height x width (default 3x32x32).",
-            DefaultValueFactory = _ => "3x32x32",
-        };
-        input.Validators.Add(result =>
-        {
-            try
-            {
-                InputShape.Parse(result.GetValueOrDefault<string>() ?? "");
-            }
-            catch (ConfigurationException exception)
-            {
-                result.AddError(exception.Message);
-            }
-        });
+        var input = InputShape.Option("3x32x32");
         var classes = BenchOptions.AtLeast("--classes", 1, 10, "Classes the classifier tells apart");
         var width = new Option<int?>("--width") { Description = "Base width of the VGG and ResNet models (default: each model's published width)." };
         width.Validators.Add(result =>
