@@ -7,7 +7,8 @@
 #   DATASET=embedded-fashion-mnist EPOCHS=3 experiments/self-distillation/run.sh
 #
 # Environment: DATASET (fashion-mnist), EPOCHS (10), SEEDS ("0 1 2"), SCHEMES ("none strong2weak weak2strong"),
-# RUNS (experiments/self-distillation/runs), EXTRA (more --set arguments for every run).
+# RUNS (experiments/self-distillation/runs), EXTRA (more --set arguments for every run), CONFIG (the base
+# configuration, config/fashion-mnist.toml), RESULTS (where the table goes, results.md beside this script).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -17,6 +18,8 @@ seeds="${SEEDS:-0 1 2}"
 schemes="${SCHEMES:-none strong2weak weak2strong}"
 runs="${RUNS:-$here/runs}"
 extra="${EXTRA:-}"
+config="${CONFIG:-$repo/config/fashion-mnist.toml}"
+results="${RESULTS:-$here/results.md}"
 
 dotnet build "$repo/Host" -c Release -nologo -v quiet
 neuromorph() { dotnet "$repo/Host/bin/Release/net10.0/Neuromorph.Host.dll" "$@"; }
@@ -32,12 +35,12 @@ for seed in $seeds; do
       resume=(); [ -f "$dir/checkpoints/last.ckpt" ] && resume=(--resume)
       echo "== training $dir"
       # shellcheck disable=SC2086
-      neuromorph train "$repo/config/fashion-mnist.toml" --run-dir "$dir" "${resume[@]}" \
+      neuromorph train "$config" --run-dir "$dir" "${resume[@]}" \
         --set "run.name=\"$dataset-$scheme-seed$seed\"" --set "run.seed=$seed" --set "run.epochs=$epochs" \
         --set "data.dataset=\"$dataset\"" --set "distillation.scheme=\"$scheme\"" $extra
     fi
     neuromorph eval "$dir" --checkpoint last --early-exit 0.9 > /dev/null
   done
 done
-python3 "$here/summarize.py" "$runs" > "$here/results.md"
-cat "$here/results.md"
+python3 "$here/summarize.py" "$runs" > "$results"
+cat "$results"

@@ -46,7 +46,9 @@ def main(runs_dir):
         groups.setdefault((summary["dataset"], summary["scheme"]), []).append((run.name, summary, evaluation))
     order = {"none": 0, "strong2weak": 1, "weak2strong": 2}
     timesteps = max((len(s["test_accuracy_at_timesteps"]) for runs in groups.values() for _, s, _ in runs), default=0)
-    print("# Temporal self-distillation on Fashion-MNIST (csnn)\n")
+    datasets = sorted({dataset for dataset, _ in groups})
+    models = sorted({s["model"] for runs in groups.values() for _, s, _ in runs if "model" in s})
+    print(f"# Temporal self-distillation on {', '.join(datasets) or 'no runs'} ({', '.join(models) or 'csnn'})\n")
     print("Accuracy in %, mean ± standard deviation over seeds, final epoch's weights (`last.ckpt`).")
     print("Early exit: stop at the first timestep whose running-mean prediction has max softmax probability ≥ 0.9.")
     print("Time per training iteration (forward over T timesteps, backward, optimizer step) from the runs' throughput.\n")
