@@ -7,18 +7,16 @@ namespace Neuromorph.Engine.Data;
 /// </summary>
 internal sealed class BatchLoader : IDisposable
 {
-    private static readonly float[] PixelScale = Enumerable.Range(0, 256).Select(value => value / 255f).ToArray();
-
     private readonly Prefetcher<Batch> prefetcher;
     private readonly BatchBufferPool buffers = new();
 
-    /// <param name="dataset">The images to batch.</param>
+    /// <param name="dataset">The images (or frame sequences) to batch.</param>
     /// <param name="batchSize">Samples per batch (the last one may be smaller unless <paramref name="dropLast"/>).</param>
     /// <param name="shuffle">Whether each epoch visits the samples in a seeded random order, or in file order.</param>
     /// <param name="seed">The seed of the epoch orders.</param>
     /// <param name="prefetch">How many ready batches may wait ahead of the consumer.</param>
     /// <param name="dropLast">Whether a last batch smaller than <paramref name="batchSize"/> is left out.</param>
-    public BatchLoader(ImageDataset dataset, int batchSize, bool shuffle, long seed, int prefetch = 4, bool dropLast = false)
+    public BatchLoader(ISampleSet dataset, int batchSize, bool shuffle, long seed, int prefetch = 4, bool dropLast = false)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
@@ -37,7 +35,7 @@ internal sealed class BatchLoader : IDisposable
         prefetcher = new Prefetcher<Batch>(prefetch, "Neuromorph batch loader");
     }
 
-    public ImageDataset Dataset { get; }
+    public ISampleSet Dataset { get; }
 
     public int BatchSize { get; }
 
@@ -93,20 +91,28 @@ internal sealed class BatchLoader : IDisposable
     private Batch Assemble(int epoch, int index, ReadOnlySpan<int> indices)
     {
         var sampleSize = Dataset.SampleSize;
+        var frames = Math.Max(1, Dataset.Timesteps);
+        var frameSize = sampleSize / frames;
+        var scale = Dataset.ValueScale;
         var (inputs, labels, batchIndices) = buffers.Rent(indices.Length, sampleSize);
         indices.CopyTo(batchIndices);
         for (var i = 0; i < indices.Length; i++)
         {
-            var pixels = Dataset.Pixels.AsSpan(indices[i] * sampleSize, sampleSize);
-            var target = inputs.AsSpan(i * sampleSize, sampleSize);
-            for (var p = 0; p < pixels.Length; p++)
-                target[p] = PixelScale[pixels[p]];
+            // Frame t of sample i goes to [t, i]: [T, B, C, H, W] for sequences, [B, C, H, W] for images (T = 1).
+            for (var t = 0; t < frames; t++)
+            {
+                var values = Dataset.Values.AsSpan(indices[i] * sampleSize + t * frameSize, frameSize);
+                var target = inputs.AsSpan((t * indices.Length + i) * frameSize, frameSize);
+                for (var p = 0; p < values.Length; p++)
+                    target[p] = scale[values[p]];
+            }
             labels[i] = Dataset.Labels[indices[i]];
         }
         return new Batch(
             epoch, index, indices.Length, Dataset.Channels, Dataset.Height, Dataset.Width, inputs, labels, batchIndices)
         {
             Pool = buffers,
+            Timesteps = Dataset.Timesteps,
         };
     }
 }

@@ -4,7 +4,7 @@ namespace Neuromorph.Engine.Data;
 /// Labelled images held in memory as bytes: <see cref="Pixels"/> is <c>Count × Channels × Height × Width</c>
 /// in row-major order, <see cref="Labels"/> holds one class index per image.
 /// </summary>
-internal sealed class ImageDataset
+internal sealed class ImageDataset : ISampleSet
 {
     /// <summary>The number of classes of every dataset the engine reads (MNIST and Fashion-MNIST).</summary>
     public const int DefaultClassCount = 10;
@@ -58,6 +58,14 @@ internal sealed class ImageDataset
     /// <summary>C × H × W, the number of pixel bytes per image.</summary>
     public int SampleSize => Channels * Height * Width;
 
+    /// <summary>0: an image is one static frame.</summary>
+    public int Timesteps => 0;
+
+    byte[] ISampleSet.Values => Pixels;
+
+    /// <summary>Pixels enter the network as value / 255.</summary>
+    float[] ISampleSet.ValueScale => ByteScales.UnitInterval;
+
     public int ClassCount { get; }
 
     public byte[] Pixels { get; }
@@ -87,4 +95,6 @@ internal sealed class ImageDataset
             Normalization,
             ClassCount);
     }
+
+    ISampleSet ISampleSet.Take(int count) => Take(count);
 }

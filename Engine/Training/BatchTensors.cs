@@ -9,11 +9,23 @@ namespace Neuromorph.Engine.Training;
 /// </summary>
 internal static class BatchTensors
 {
+    /// <summary>
+    /// The inputs as <c>[B, sampleShape...]</c>, or <c>[T, B, sampleShape...]</c> for frame sequences, and the labels <c>[B]</c>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The batch's samples do not have <paramref name="sampleShape"/>.</exception>
     public static (Tensor Inputs, Tensor Labels) From(Batch batch, IReadOnlyList<long> sampleShape)
     {
-        var shape = new long[sampleShape.Count + 1];
-        shape[0] = batch.Size;
-        for (var i = 0; i < sampleShape.Count; i++) shape[i + 1] = sampleShape[i];
+        var lead = batch.Timesteps > 0 ? 2 : 1;
+        var shape = new long[sampleShape.Count + lead];
+        shape[0] = batch.Timesteps > 0 ? batch.Timesteps : batch.Size;
+        shape[lead - 1] = batch.Size;
+        for (var i = 0; i < sampleShape.Count; i++) shape[i + lead] = sampleShape[i];
+        // Checked here: a mismatch must not reach the native copy.
+        if (shape.Aggregate(1L, (product, size) => product * size) != batch.Inputs.Length)
+            throw new ArgumentException(
+                $"The batch holds {batch.Inputs.Length} input values of shape [{string.Join(", ", batch.Shape)}], "
+                + $"which is not [{string.Join(", ", shape)}] (samples [{string.Join(", ", sampleShape)}]).",
+                nameof(batch));
         var inputs = tensor(batch.Inputs, shape);
         var labels = tensor(batch.Labels, [batch.Size]);
         batch.Release();
