@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace Neuromorph.Host.Cli;
 
 /// <summary>
-/// The <c>neuromorph</c> command line: <c>train</c>, <c>eval</c>, <c>attack</c>, <c>plugins</c> and <c>bench</c>. Usage errors print the
+/// The <c>neuromorph</c> command line: <c>train</c>, <c>eval</c>, <c>attack</c>, <c>plugins</c>, <c>bench</c> and <c>data</c>. Usage errors print the
 /// problem and the help hint and exit with code 2; every other failure is mapped by <see cref="ErrorReport"/>.
 /// </summary>
 internal static class CommandLine
@@ -19,6 +19,7 @@ internal static class CommandLine
             AttackCommand.Create(output, error),
             PluginsCommand.Create(output, error),
             BenchCommand.Create(output, error),
+            DataCommand.Create(output, error),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

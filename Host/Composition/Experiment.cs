@@ -18,7 +18,7 @@ namespace Neuromorph.Host.Composition;
 internal sealed class Experiment(
     RunConfiguration configuration,
     PluginCatalog plugins,
-    DatasetSplits data,
+    SampleSplits data,
     SpikingNetwork network,
     AdjustableSurrogate surrogate,
     Objective objective,
@@ -31,7 +31,7 @@ internal sealed class Experiment(
 
     public PluginCatalog Plugins { get; } = plugins;
 
-    public DatasetSplits Data { get; } = data;
+    public SampleSplits Data { get; } = data;
 
     public SpikingNetwork Network { get; } = network;
 

@@ -1,5 +1,6 @@
 using Neuromorph.Abstractions;
 using Neuromorph.Engine.Data;
+using Neuromorph.Engine.Data.Events;
 using Neuromorph.Engine.Models;
 using Neuromorph.Engine.Spiking;
 using Neuromorph.Engine.Training;
@@ -17,9 +18,10 @@ internal static class ExperimentFactory
 {
     /// <summary>
     /// Builds the experiment; with <paramref name="attacks"/>, also the attacks an evaluation runs (created with
-    /// the other plugins, so their option errors are reported before any data is read).
+    /// the other plugins, so their option errors are reported before any data is read). <paramref name="progress"/>
+    /// hears about slow data preparation (integrating an event dataset into frames the first time).
     /// </summary>
-    public static Experiment Create(RunConfiguration configuration, AttackRequest? attacks = null)
+    public static Experiment Create(RunConfiguration configuration, AttackRequest? attacks = null, Action<string>? progress = null)
     {
         // With hot reload the assemblies are read into memory, so a rebuild may overwrite their files mid-run.
         var catalog = PluginCatalog.LoadForHost(configuration.Plugins.Directories, loadInMemory: configuration.Plugins.HotReload);
@@ -36,10 +38,15 @@ internal static class ExperimentFactory
                 throw new ConfigurationException(
                     $"[distillation] scheme = \"none\" takes no options, but the file sets {string.Join(", ", configuration.Distillation.Options.Keys.Select(k => "distillation." + k))}.");
             var surrogate = new AdjustableSurrogate(SurrogateGradients.Create(configuration.Neuron.Surrogate, configuration.Neuron.SurrogateAlpha));
+            var events = EventDatasetCatalog.Find(configuration.Data.Dataset);
+            if (attacks is not null && events is not null)
+                throw new ConfigurationException(
+                    $"The run trained on the event dataset '{events.Name}' ({events.Title}); attacks perturb images in [0, 1], "
+                    + "not event-count frames, so there is nothing to attack.");
 
             // 2. Plugin instances: their constructors check option values against the run (e.g. T).
             var context = new PluginContext(
-                configuration.Model.Timesteps, DatasetCatalog.ClassCount(configuration.Data.Dataset), configuration.Run.Seed);
+                configuration.Model.Timesteps, events?.ClassCount ?? DatasetCatalog.ClassCount(configuration.Data.Dataset), configuration.Run.Seed);
             var neuron = (INeuronModel)ConfiguredPlugins.Create(neuronPlugin, neuronOptions, "neuron.options", context, surrogate);
             var scheme = schemePlugin is null
                 ? new NoDistillation()
@@ -48,7 +55,7 @@ internal static class ExperimentFactory
             var evaluationAttacks = attacks is null ? [] : AttackFactory.ForEvaluation(catalog, configuration, attacks, context);
 
             // 3. Data, then the network (seeded, so initial weights are reproducible).
-            var data = LoadData(configuration);
+            var data = events is null ? LoadData(configuration) : LoadEventData(configuration, events, progress);
             if (configuration.Run.Threads > 0) torch.set_num_threads(configuration.Run.Threads);
             torch.manual_seed(configuration.Run.Seed);
             var train = data.Train;
@@ -94,6 +101,9 @@ internal static class ExperimentFactory
         RunConfiguration configuration, object? neuronOptions, object? schemeOptions, ConfiguredAttack? adversarialTraining) =>
         configuration with
         {
+            Data = EventDatasetCatalog.Find(configuration.Data.Dataset) is null
+                ? configuration.Data
+                : configuration.Data with { Events = OptionsBinder.Render(EventsSection.Bind(configuration.Data.Events)) },
             AdversarialTraining = adversarialTraining is null
                 ? configuration.AdversarialTraining
                 : configuration.AdversarialTraining with { Options = WithSurrogateKeys(adversarialTraining.Options, configuration.AdversarialTraining.Options) },
@@ -111,12 +121,29 @@ internal static class ExperimentFactory
         return options;
     }
 
-    private static DatasetSplits LoadData(RunConfiguration configuration)
+    private static SampleSplits LoadData(RunConfiguration configuration)
     {
         var data = configuration.Data;
         var splits = DatasetLocator.FromEnvironment().Load(data.Dataset, data.Path);
         var train = data.TrainLimit > 0 ? splits.Train.Take(data.TrainLimit) : splits.Train;
         var test = data.TestLimit > 0 ? splits.Test.Take(data.TestLimit) : splits.Test;
-        return new DatasetSplits(train, test);
+        return new SampleSplits(train, test);
+    }
+
+    /// <summary>An event dataset as T frames per sample (T = <c>model.timesteps</c>), from its frame cache when it has one.</summary>
+    private static SampleSplits LoadEventData(RunConfiguration configuration, EventDatasetDescriptor dataset, Action<string>? progress)
+    {
+        var data = configuration.Data;
+        var events = EventsSection.Bind(data.Events);
+        var size = events.FrameSize(dataset);
+        var request = new EventDatasetRequest(
+            dataset,
+            EventDatasetSource.Folder(dataset, data.Path),
+            new FrameSettings(configuration.Model.Timesteps, events.FramesSplit, size, size),
+            events.SplitSeed,
+            string.IsNullOrWhiteSpace(events.CacheDir) ? FrameCacheLocation.Default() : Path.GetFullPath(events.CacheDir),
+            data.TrainLimit,
+            data.TestLimit);
+        return EventDatasetLoader.Load(request, progress);
     }
 }

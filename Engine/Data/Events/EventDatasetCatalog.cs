@@ -12,19 +12,25 @@ internal static class EventDatasetCatalog
     /// <summary>The sensor of N-MNIST and of <c>data saccade</c>'s conversions of 28 × 28 images.</summary>
     public const int NMnistSensorSize = 34;
 
+    /// <summary>
+    /// The default frame size of the 34 × 34 recordings: 32, because <c>csnn</c> needs sizes divisible by 4
+    /// (⌊x·32/34⌋ merges two pairs of neighbouring columns and rows; no event is lost).
+    /// </summary>
+    public const int NMnistDefaultSize = 32;
+
     /// <summary>The default frame size of the 128 × 128 recordings.</summary>
     public const int DvsDefaultSize = 48;
 
     /// <summary>Every event dataset, in the order they are listed.</summary>
     public static IReadOnlyList<EventDatasetDescriptor> All { get; } =
     [
-        new(NMnistName, "N-MNIST", NMnistSensorSize, NMnistSensorSize, 10, NMnistSensorSize,
+        new(NMnistName, "N-MNIST", NMnistSensorSize, NMnistSensorSize, 10, NMnistDefaultSize,
             "https://www.garrickorchard.com/datasets/n-mnist (Train.zip and Test.zip, extracted into one folder)",
             new NMnistLayout(NMnistSensorSize, NMnistSensorSize, 10)),
-        new(SaccadeFashionMnistName, "Fashion-MNIST converted by saccades", NMnistSensorSize, NMnistSensorSize, 10, NMnistSensorSize,
+        new(SaccadeFashionMnistName, "Fashion-MNIST converted by saccades", NMnistSensorSize, NMnistSensorSize, 10, NMnistDefaultSize,
             "neuromorph data saccade --dataset fashion-mnist --out DIR",
             new NMnistLayout(NMnistSensorSize, NMnistSensorSize, 10)),
-        new(SaccadeMnistName, "MNIST converted by saccades", NMnistSensorSize, NMnistSensorSize, 10, NMnistSensorSize,
+        new(SaccadeMnistName, "MNIST converted by saccades", NMnistSensorSize, NMnistSensorSize, 10, NMnistDefaultSize,
             "neuromorph data saccade --dataset mnist --out DIR",
             new NMnistLayout(NMnistSensorSize, NMnistSensorSize, 10)),
         new(DvsGestureName, "DVS128 Gesture", DvsGestureLayout.SensorSize, DvsGestureLayout.SensorSize, GestureLabelFile.ClassCount,

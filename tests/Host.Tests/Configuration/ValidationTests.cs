@@ -29,7 +29,7 @@ public sealed class ValidationTests
     [InlineData("model.channels=[32, 0]", "model.channels = [32, 0] is not valid: it must be exactly 2 positive integers, e.g. [32, 64].")]
     [InlineData("model.channels=[8, 16, 32]", "model.channels = [8, 16, 32] is not valid: it must be exactly 2 positive integers, e.g. [32, 64].")]
     [InlineData("model.name=resnet", "model.name = \"resnet\" is not known: valid values are \"csnn\".")]
-    [InlineData("data.dataset=cifar10", "data.dataset = \"cifar10\" is not known: valid values are \"embedded-fashion-mnist\", \"fashion-mnist\", \"mnist\".")]
+    [InlineData("data.dataset=cifar10", "data.dataset = \"cifar10\" is not known: valid values are \"embedded-fashion-mnist\", \"fashion-mnist\", \"mnist\", \"nmnist\", \"saccade-fashion-mnist\", \"saccade-mnist\", \"dvs-gesture\", \"cifar10-dvs\".")]
     [InlineData("optimizer.name=rmsprop", "optimizer.name = \"rmsprop\" is not known: valid values are \"sgd\", \"adam\".")]
     [InlineData("optimizer.schedule=linear", "optimizer.schedule = \"linear\" is not known: valid values are \"cosine\", \"step\", \"constant\".")]
     [InlineData("neuron.surrogate=relu", "neuron.surrogate = \"relu\" is not known: valid values are \"rectangular\", \"atan\", \"sigmoid\", \"triangle\", \"fast-sigmoid\".")]
