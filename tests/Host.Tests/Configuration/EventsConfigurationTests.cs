@@ -60,4 +60,18 @@ public sealed class EventsConfigurationTests
         parse.Should().Throw<ConfigurationException>().WithMessage(
             "run.toml: [data.events] applies only to event datasets (\"nmnist\", *), but data.dataset = \"fashion-mnist\"; remove the table or pick an event dataset.");
     }
+
+    [Theory]
+    [InlineData("dvs-gesture.toml", "dvs-gesture", 16, "number", 48)]
+    [InlineData("nmnist.toml", "nmnist", 8, "time", 32)]
+    public void ConfigFile_ParsesAndValidates(string file, string dataset, int timesteps, string split, int size)
+    {
+        var configuration = ConfigurationLoader.Load(Cli.RepositoryPaths.Config(file), []);
+
+        configuration.Data.Dataset.Should().Be(dataset);
+        configuration.Model.Timesteps.Should().Be(timesteps);
+        var events = EventsSection.Bind(configuration.Data.Events);
+        events.FramesSplit.ToString().ToLowerInvariant().Should().Be(split);
+        events.FrameSize(EventDatasetCatalog.Find(dataset)!).Should().Be(size);
+    }
 }
