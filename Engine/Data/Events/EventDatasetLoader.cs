@@ -43,7 +43,8 @@ internal static class EventDatasetLoader
             var recordings = List(request, split);
             var labels = recordings.SelectMany(recording => recording.Labels).ToArray();
             progress?.Invoke(string.Create(CultureInfo.InvariantCulture,
-                $"integrating {labels.Length} {dataset.Title} {SplitName(split)} samples into {request.Frames.Timesteps} frames each: {path}"));
+                $"integrating {labels.Length} {dataset.Title} {SplitName(split)} samples into frames (T = {request.Frames.Timesteps}): {path}")
+                + (problem.Length > 0 ? $" (replacing an invalid cache: {problem})" : ""));
             FrameCacheFile.Write(path, key, dataset.ClassCount, labels, Integrate(recordings, request.Frames));
         }
         catch (DataException e) when (problem.Length > 0)

@@ -71,7 +71,7 @@ public sealed class EventTrainingTests : IDisposable
         var run = await CliRun.RunAsync("train", config, "--run-dir", runDir);
 
         run.ExitCode.Should().Be(0, run.Error);
-        run.Output.Should().Contain("integrating 8 N-MNIST training samples into 3 frames each");
+        run.Output.Should().Contain("integrating 8 N-MNIST training samples into frames (T = 3)");
         var metrics = File.ReadAllLines(Path.Combine(runDir, "metrics.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).Single();
         metrics.GetProperty("iterations").GetInt32().Should().Be(2, "8 samples in batches of 4");
         metrics.GetProperty("test_accuracy_at_timesteps").GetArrayLength().Should().Be(3);

@@ -91,8 +91,12 @@ public sealed class EventDatasetLoaderTests : IDisposable
         var length = new FileInfo(cache).Length;
         using (var stream = File.OpenWrite(cache)) stream.SetLength(length - 100);
 
-        var reloaded = EventDatasetLoader.Load(Request());
+        var messages = new List<string>();
+        var reloaded = EventDatasetLoader.Load(Request(), messages.Add);
 
+        messages.Should().ContainSingle().Which.Should().Be(
+            $"integrating 3 N-MNIST training samples into frames (T = 1): {cache} (replacing an invalid cache: it is {length - 100} bytes "
+            + $"long, but its header promises {length} (3 samples); it is truncated)");
         reloaded.Train.Values.Should().Equal(expected);
         new FileInfo(cache).Length.Should().Be(length);
     }
