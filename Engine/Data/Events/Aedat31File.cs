@@ -6,9 +6,10 @@ namespace Neuromorph.Engine.Data.Events;
 /// Polarity events from an AEDAT 3.1 file (cAER; the DVS128 Gesture release, Amir et al., CVPR 2017). After the
 /// text header (<see cref="AedatHeader"/>, first line <c>#!AER-DAT3.1</c>) come packets, each a 28-byte
 /// little-endian header — eventType int16, eventSource int16, eventSize int32, eventTSOffset int32,
-/// eventTSOverflow int32, eventCapacity int32, eventNumber int32, eventValid int32 — followed by eventNumber
-/// events of eventSize bytes (in files every packet is trimmed to its events, so eventCapacity equals
-/// eventNumber). A polarity event (type 1) is 8 bytes: a uint32 with bit 0 the valid mark, bit 1 the polarity
+/// eventTSOverflow int32, eventCapacity int32, eventNumber int32, eventValid int32 — followed by the packet's
+/// eventCapacity slots of eventSize bytes, of which the first eventNumber hold events (cAER trims packets before
+/// writing them, so the two are normally equal; SpikingJelly's <c>load_aedat_v3</c> likewise steps from packet to
+/// packet by eventCapacity × eventSize). A polarity event (type 1) is 8 bytes: a uint32 with bit 0 the valid mark, bit 1 the polarity
 /// (1 = ON), bits 2..16 y and bits 17..31 x, then an int32 timestamp; the full time in µs is
 /// (eventTSOverflow &lt;&lt; 31) | timestamp. Packets of other types are skipped, and so are events whose valid
 /// mark is 0 (filtered out by the recording software).
@@ -45,7 +46,7 @@ internal static class Aedat31File
             var number = BinaryPrimitives.ReadInt32LittleEndian(header[20..]);
             var valid = BinaryPrimitives.ReadInt32LittleEndian(header[24..]);
             var where = $"'{fileName}': packet {packet} at byte {offset}";
-            if (size <= 0 || number < 0 || valid < 0 || valid > number || capacity != number || overflow < 0)
+            if (size <= 0 || number < 0 || valid < 0 || valid > number || capacity < number || overflow < 0)
                 throw new DataException(
                     $"{where} has an implausible header (eventSize {size}, eventCapacity {capacity}, eventNumber {number}, "
                     + $"eventValid {valid}, eventTSOverflow {overflow}); the file is corrupt or not an AEDAT 3.1 recording.");
@@ -53,14 +54,14 @@ internal static class Aedat31File
                 throw new DataException(
                     $"{where} holds polarity events of {size} bytes; AEDAT 3.1 polarity events are {PolarityEventSize} bytes.");
             offset += PacketHeaderSize;
-            var payload = (long)number * size;
+            var payload = (long)capacity * size;
             if (payload > bytes.Length - offset)
                 throw new DataException(
-                    $"{where} is truncated: it declares {number} events of {size} bytes ({payload} bytes) but only "
+                    $"{where} is truncated: it declares {capacity} events of {size} bytes ({payload} bytes) but only "
                     + $"{bytes.Length - offset} bytes follow, ending inside event {(bytes.Length - offset) / size}. "
                     + "Replace the file with a complete copy.");
             if (type == PolarityEventType)
-                AddPolarityEvents(bytes.Slice(offset, (int)payload), (long)overflow << 31, events, where);
+                AddPolarityEvents(bytes.Slice(offset, number * size), (long)overflow << 31, events, where);
             offset += (int)payload;
         }
         return events.Build();

@@ -92,13 +92,23 @@ public sealed class Aedat31FileTests : IDisposable
     }
 
     [Fact]
-    public void Read_CapacityDifferentFromNumber_IsAnError()
+    public void Read_PacketWithSpareCapacity_ReadsOnlyItsEventsAndSkipsTheRest()
     {
-        var path = folder.Write("odd.aedat", EventBytes.Aedat31(EventBytes.Packet(1, 8, 0, [EventBytes.Polarity(1, 1, true, 1)], capacity: 4)));
+        // Capacity 3, number 1: three 8-byte slots, the first holding an event; the next packet follows all three.
+        var spare = EventBytes.Packet(1, 8, 0, [EventBytes.Polarity(1, 2, true, 3), EventBytes.Polarity(9, 9, true, 9), new byte[8]], number: 1);
+        var path = folder.Write("spare.aedat", EventBytes.Aedat31(spare, EventBytes.Packet(1, 8, 0, [EventBytes.Polarity(4, 5, false, 6)])));
+
+        Aedat31File.Read(path, 128, 128).Tuples().Should().Equal((1, 2, true, 3L), (4, 5, false, 6L));
+    }
+
+    [Fact]
+    public void Read_MoreEventsThanCapacity_IsAnError()
+    {
+        var path = folder.Write("odd.aedat", EventBytes.Aedat31(EventBytes.Packet(1, 8, 0, [EventBytes.Polarity(1, 1, true, 1)], capacity: 0, number: 1)));
 
         var act = () => Aedat31File.Read(path, 128, 128);
 
-        act.Should().Throw<DataException>().WithMessage("*packet 0*implausible header (eventSize 8, eventCapacity 4, eventNumber 1*");
+        act.Should().Throw<DataException>().WithMessage("*packet 0*implausible header (eventSize 8, eventCapacity 0, eventNumber 1*");
     }
 
     [Fact]

@@ -41,7 +41,7 @@ internal static class EventBytes
 
     /// <summary>
     /// An AEDAT 3.1 packet: the 28-byte little-endian header (type, source, size, ts offset, ts overflow, capacity,
-    /// number, valid) and the events.
+    /// number, valid) and the event slots. Capacity defaults to the slots given, number and valid to the capacity.
     /// </summary>
     public static byte[] Packet(short type, int eventSize, int overflow, IReadOnlyList<byte[]> events, int? capacity = null, int? number = null)
     {
@@ -51,9 +51,9 @@ internal static class EventBytes
         BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(4), eventSize);
         BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(8), 4);
         BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(12), overflow);
-        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(16), capacity ?? number ?? events.Count);
-        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(20), number ?? events.Count);
-        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(24), number ?? events.Count);
+        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(16), capacity ?? events.Count);
+        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(20), number ?? capacity ?? events.Count);
+        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(24), number ?? capacity ?? events.Count);
         return [.. header, .. events.SelectMany(e => e)];
     }
 
