@@ -5,29 +5,31 @@ namespace Neuromorph.Engine.Data;
 /// <summary>
 /// Cuts a dataset into mini-batches on background workers, up to <c>prefetch</c> batches ahead of the training
 /// thread. With n workers, worker w prepares batches w, w + n, w + 2n, ... (reading, decoding and augmenting their
-/// samples) and the batches are handed out in order, so the sequence does not depend on n. The order of epoch e is
-/// a pure function of (seed, e) (see <see cref="EpochOrder"/>), and so is each sample's augmentation (see
-/// <see cref="SampleAugmentation"/>), so a run resumed with <c>skipBatches</c> sees exactly the batches it would
-/// have seen.
+/// samples) and the batches are handed out in order, so the sequence does not depend on n. Static images become
+/// <c>[B, C, H, W]</c> batches; frame sequences (<see cref="ISampleSource.Timesteps"/> = T) time-major
+/// <c>[T, B, C, H, W]</c> ones; each byte becomes an input through the dataset's <see cref="ISampleSource.ByteScale"/>.
+/// The order of epoch e is a pure function of (seed, e) (see <see cref="EpochOrder"/>), and so is each sample's
+/// augmentation (see <see cref="SampleAugmentation"/>), so a run resumed with <c>skipBatches</c> sees exactly the
+/// batches it would have seen.
 /// </summary>
 internal sealed class BatchLoader : IDisposable
 {
-    private static readonly float[] PixelScale = Enumerable.Range(0, 256).Select(value => value / 255f).ToArray();
-
     private readonly Prefetcher<Batch> prefetcher;
     private readonly BatchBufferPool buffers = new();
     private readonly SampleScratchPool scratches = new();
 
-    /// <param name="dataset">The images to batch.</param>
+    /// <param name="dataset">The images (or frame sequences) to batch.</param>
     /// <param name="batchSize">Samples per batch (the last one may be smaller unless <paramref name="dropLast"/>).</param>
     /// <param name="shuffle">Whether each epoch visits the samples in a seeded random order, or in file order.</param>
     /// <param name="seed">The seed of the epoch orders and of the augmentation.</param>
     /// <param name="prefetch">How many ready batches may wait ahead of the consumer.</param>
     /// <param name="dropLast">Whether a last batch smaller than <paramref name="batchSize"/> is left out.</param>
     /// <param name="workers">Background threads preparing batches.</param>
-    /// <param name="augmentation">What each sample goes through (training only); null leaves samples as they are.</param>
+    /// <param name="augmentation">What each sample goes through (training only); null leaves samples as they are.
+    /// Augmentation transforms static images; a dataset of frame sequences takes none.</param>
+    /// <exception cref="ArgumentException">Active augmentation for frame sequences, or no batch at all.</exception>
     public BatchLoader(
-        IImageSource dataset,
+        ISampleSource dataset,
         int batchSize,
         bool shuffle,
         long seed,
@@ -46,6 +48,11 @@ internal sealed class BatchLoader : IDisposable
         Seed = seed;
         DropLast = dropLast;
         Workers = workers;
+        if (augmentation is { IsActive: true } && dataset.Timesteps > 0)
+            throw new ArgumentException(
+                $"Augmentation transforms static images, but {dataset.Description} holds sequences of {dataset.Timesteps} frames; "
+                + "batch it without augmentation.",
+                nameof(augmentation));
         Augmentation = augmentation is { IsActive: true } ? new SampleAugmentation(augmentation) : null;
         BatchesPerEpoch = dropLast ? dataset.Count / batchSize : (dataset.Count + batchSize - 1) / batchSize;
         if (BatchesPerEpoch == 0)
@@ -56,7 +63,7 @@ internal sealed class BatchLoader : IDisposable
         prefetcher = new Prefetcher<Batch>(prefetch, "Neuromorph batch loader");
     }
 
-    public IImageSource Dataset { get; }
+    public ISampleSource Dataset { get; }
 
     public int BatchSize { get; }
 
@@ -135,28 +142,37 @@ internal sealed class BatchLoader : IDisposable
     private Batch Assemble(int epoch, int index, ReadOnlySpan<int> indices, SampleScratch scratch)
     {
         var sampleSize = Dataset.SampleSize;
+        var frames = Math.Max(1, Dataset.Timesteps);
+        var frameSize = sampleSize / frames;
+        var scale = Dataset.ByteScale;
         var shape = new ImageShape(Dataset.Channels, Dataset.Height, Dataset.Width);
         var (inputs, labels, batchIndices) = buffers.Rent(indices.Length, sampleSize);
         indices.CopyTo(batchIndices);
         for (var i = 0; i < indices.Length; i++)
         {
-            var pixels = Dataset.SamplePixels(indices[i], scratch);
+            var bytes = Dataset.SampleBytes(indices[i], scratch);
             if (Augmentation is not null)
             {
                 var image = scratch.Image(sampleSize);
-                pixels.CopyTo(image);
+                bytes.CopyTo(image);
                 Augmentation.Apply(image, shape, Seed, epoch, indices[i], scratch.Spare(sampleSize));
-                pixels = image;
+                bytes = image;
             }
-            var target = inputs.AsSpan(i * sampleSize, sampleSize);
-            for (var p = 0; p < pixels.Length; p++)
-                target[p] = PixelScale[pixels[p]];
+            // Frame t of sample i goes to [t, i]: [T, B, C, H, W] for sequences, [B, C, H, W] for images (one frame).
+            for (var t = 0; t < frames; t++)
+            {
+                var frame = bytes.Slice(t * frameSize, frameSize);
+                var target = inputs.AsSpan((t * indices.Length + i) * frameSize, frameSize);
+                for (var p = 0; p < frame.Length; p++)
+                    target[p] = scale[frame[p]];
+            }
             labels[i] = Dataset.LabelOf(indices[i]);
         }
         return new Batch(
             epoch, index, indices.Length, Dataset.Channels, Dataset.Height, Dataset.Width, inputs, labels, batchIndices)
         {
             Pool = buffers,
+            Timesteps = Dataset.Timesteps,
         };
     }
 }

@@ -1,4 +1,4 @@
 namespace Neuromorph.Engine.Data;
 
-/// <summary>A dataset's training and test splits.</summary>
-internal sealed record DatasetSplits(IImageSource Train, IImageSource Test);
+/// <summary>A dataset's training and test splits, images or frame sequences.</summary>
+internal sealed record DatasetSplits(ISampleSource Train, ISampleSource Test);

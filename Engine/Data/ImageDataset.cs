@@ -4,7 +4,7 @@ namespace Neuromorph.Engine.Data;
 /// Labelled images held in memory as bytes: <see cref="Pixels"/> is <c>Count × Channels × Height × Width</c>
 /// in row-major order, <see cref="Labels"/> holds one class index per image.
 /// </summary>
-internal sealed class ImageDataset : IImageSource
+internal sealed class ImageDataset : ISampleSource
 {
     /// <summary>The number of classes of MNIST and Fashion-MNIST (and CIFAR-10), the default.</summary>
     public const int DefaultClassCount = 10;
@@ -63,6 +63,12 @@ internal sealed class ImageDataset : IImageSource
     /// <summary>C × H × W, the number of pixel bytes per image.</summary>
     public int SampleSize => Channels * Height * Width;
 
+    /// <summary>0: an image is one static frame.</summary>
+    public int Timesteps => 0;
+
+    /// <summary>Pixels enter the network as value / 255.</summary>
+    public float[] ByteScale => ByteScales.UnitInterval;
+
     public int ClassCount { get; }
 
     public byte[] Pixels { get; }
@@ -77,9 +83,9 @@ internal sealed class ImageDataset : IImageSource
     public int LabelOf(int index) => Labels[index];
 
     /// <summary>A view of the image's bytes in <see cref="Pixels"/>; <paramref name="scratch"/> is not used.</summary>
-    public ReadOnlySpan<byte> SamplePixels(int index, SampleScratch scratch) => Pixels.AsSpan(index * SampleSize, SampleSize);
+    public ReadOnlySpan<byte> SampleBytes(int index, SampleScratch scratch) => Pixels.AsSpan(index * SampleSize, SampleSize);
 
-    IImageSource IImageSource.Take(int count) => Take(count);
+    ISampleSource ISampleSource.Take(int count) => Take(count);
 
     /// <summary>The first <paramref name="count"/> images, for short runs and tests (copies the bytes).</summary>
     public ImageDataset Take(int count)

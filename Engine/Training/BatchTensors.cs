@@ -9,21 +9,25 @@ namespace Neuromorph.Engine.Training;
 /// </summary>
 internal static class BatchTensors
 {
+    /// <summary>
+    /// The inputs as <c>[B, sampleShape...]</c>, or <c>[T, B, sampleShape...]</c> for frame sequences, and the labels <c>[B]</c>.
+    /// </summary>
     /// <exception cref="ArgumentException">The batch's samples are not of <paramref name="sampleShape"/> (checked here, since
     /// a mismatch inside a native call could abort the process).</exception>
     public static (Tensor Inputs, Tensor Labels) From(Batch batch, IReadOnlyList<long> sampleShape)
     {
-        var sampleSize = sampleShape.Aggregate(1L, (product, length) => product * length);
-        var imageMismatch = sampleShape.Count == 3
+        var lead = batch.Timesteps > 0 ? 2 : 1;
+        var shape = new long[sampleShape.Count + lead];
+        shape[0] = batch.Timesteps > 0 ? batch.Timesteps : batch.Size;
+        shape[lead - 1] = batch.Size;
+        for (var i = 0; i < sampleShape.Count; i++) shape[i + lead] = sampleShape[i];
+        var frameMismatch = sampleShape.Count == 3
             && (sampleShape[0] != batch.Channels || sampleShape[1] != batch.Height || sampleShape[2] != batch.Width);
-        if (imageMismatch || sampleSize * batch.Size != batch.Inputs.Length)
+        if (frameMismatch || shape.Aggregate(1L, (product, length) => product * length) != batch.Inputs.Length)
             throw new ArgumentException(
-                $"The batch holds {batch.Size} samples of {batch.Channels}x{batch.Height}x{batch.Width} ({batch.Inputs.Length} values) "
-                + $"but the network takes samples of [{string.Join(", ", sampleShape)}].",
+                $"The batch holds {batch.Inputs.Length} input values of shape [{string.Join(", ", batch.Shape)}], "
+                + $"which is not [{string.Join(", ", shape)}] (the network takes samples of [{string.Join(", ", sampleShape)}]).",
                 nameof(batch));
-        var shape = new long[sampleShape.Count + 1];
-        shape[0] = batch.Size;
-        for (var i = 0; i < sampleShape.Count; i++) shape[i + 1] = sampleShape[i];
         var inputs = tensor(batch.Inputs, shape);
         var labels = tensor(batch.Labels, [batch.Size]);
         batch.Release();

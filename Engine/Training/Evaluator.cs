@@ -30,6 +30,8 @@ internal static class Evaluator
                 CollectionPoint.Reached();
                 using var scope = NewDisposeScope();
                 var (inputs, labels) = BatchTensors.From(batch, network.InputShape);
+                // Frame sequences hold the run's T frames; with fewer timesteps (low-latency evaluation) the first ones.
+                if (batch.Timesteps > timesteps) inputs = inputs.narrow(0, 0, timesteps);
                 var logits = network.forward(inputs);
                 // argmax of the running sum over the first k timesteps = argmax of their mean.
                 var predictions = logits.cumsum(0).argmax(-1);

@@ -38,7 +38,7 @@ internal static class DataBenchmark
         var problems = ConfigurationValidator.Problems(RunConfiguration.Default with { Data = data });
         if (problems.Count > 0)
             throw new ConfigurationException(string.Join(" ", problems));
-        var train = ConfiguredData.Load(data).Train;
+        var train = ConfiguredData.Load(data, RunConfiguration.Default.Model.Timesteps).Train;
         if (train.Count < settings.Batch)
             throw new ConfigurationException(
                 $"--batch {settings.Batch} is larger than the training split of {settings.Dataset} ({train.Count} images).");

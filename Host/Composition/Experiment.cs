@@ -154,7 +154,7 @@ internal sealed class Experiment(
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
         $"{Description.Model} with {Description.Neuron} neurons, T = {Network.Timesteps}, scheme {Description.Scheme}, " +
         $"{Network.parameters().Sum(p => p.numel()):N0} parameters; {Description.Dataset}: {Data.Train.Count} training and " +
-        $"{Data.Test.Count} test images; {Configuration.Run.Epochs} epochs of batch {Configuration.Data.BatchSize}") + DescribeAdversarialTraining();
+        $"{Data.Test.Count} test {(Data.Train.Timesteps > 0 ? $"samples of {Data.Train.Timesteps} frames" : "images")}; {Configuration.Run.Epochs} epochs of batch {Configuration.Data.BatchSize}") + DescribeAdversarialTraining();
 
     private string DescribeAdversarialTraining()
     {

@@ -1,5 +1,6 @@
 using Neuromorph.Abstractions;
 using Neuromorph.Engine.Data;
+using Neuromorph.Engine.Data.Events;
 using Neuromorph.Engine.Models;
 using Neuromorph.Engine.Spiking;
 using Neuromorph.Engine.Training;
@@ -17,9 +18,10 @@ internal static class ExperimentFactory
 {
     /// <summary>
     /// Builds the experiment; with <paramref name="attacks"/>, also the attacks an evaluation runs (created with
-    /// the other plugins, so their option errors are reported before any data is read).
+    /// the other plugins, so their option errors are reported before any data is read). <paramref name="progress"/>
+    /// hears about slow data preparation (integrating an event dataset into frames the first time).
     /// </summary>
-    public static Experiment Create(RunConfiguration configuration, AttackRequest? attacks = null)
+    public static Experiment Create(RunConfiguration configuration, AttackRequest? attacks = null, Action<string>? progress = null)
     {
         // With hot reload the assemblies are read into memory, so a rebuild may overwrite their files mid-run.
         var catalog = PluginCatalog.LoadForHost(configuration.Plugins.Directories, loadInMemory: configuration.Plugins.HotReload);
@@ -36,11 +38,17 @@ internal static class ExperimentFactory
                 throw new ConfigurationException(
                     $"[distillation] scheme = \"none\" takes no options, but the file sets {string.Join(", ", configuration.Distillation.Options.Keys.Select(k => "distillation." + k))}.");
             var surrogate = new AdjustableSurrogate(SurrogateGradients.Create(configuration.Neuron.Surrogate, configuration.Neuron.SurrogateAlpha));
+            var events = EventDatasetCatalog.Find(configuration.Data.Dataset);
+            if (attacks is not null && events is not null)
+                throw new ConfigurationException(
+                    $"The run trained on the event dataset '{events.Name}' ({events.Title}); attacks perturb images in [0, 1], "
+                    + "not event-count frames, so there is nothing to attack.");
 
             // 2. Plugin instances: their constructors check option values against the run (e.g. T).
             // image-folder's classes are its class folders: listed (not read) here, so a missing folder is a data error.
             var context = new PluginContext(
-                configuration.Model.Timesteps, DatasetCatalog.ClassCount(configuration.Data.Dataset, configuration.Data.Path),
+                configuration.Model.Timesteps,
+                events?.ClassCount ?? DatasetCatalog.ClassCount(configuration.Data.Dataset, configuration.Data.Path),
                 configuration.Run.Seed);
             var neuron = (INeuronModel)ConfiguredPlugins.Create(neuronPlugin, neuronOptions, "neuron.options", context, surrogate);
             var scheme = schemePlugin is null
@@ -50,7 +58,7 @@ internal static class ExperimentFactory
             var evaluationAttacks = attacks is null ? [] : AttackFactory.ForEvaluation(catalog, configuration, attacks, context);
 
             // 3. Data, then the network (seeded, so initial weights are reproducible).
-            var data = ConfiguredData.Load(configuration.Data);
+            var data = ConfiguredData.Load(configuration.Data, configuration.Model.Timesteps, progress);
             if (configuration.Run.Threads > 0) torch.set_num_threads(configuration.Run.Threads);
             torch.manual_seed(configuration.Run.Seed);
             var train = data.Train;
@@ -126,6 +134,9 @@ internal static class ExperimentFactory
         RunConfiguration configuration, object? neuronOptions, object? schemeOptions, ConfiguredAttack? adversarialTraining) =>
         configuration with
         {
+            Data = EventDatasetCatalog.Find(configuration.Data.Dataset) is null
+                ? configuration.Data
+                : configuration.Data with { Events = OptionsBinder.Render(EventsSection.Bind(configuration.Data.Events)) },
             AdversarialTraining = adversarialTraining is null
                 ? configuration.AdversarialTraining
                 : configuration.AdversarialTraining with { Options = WithSurrogateKeys(adversarialTraining.Options, configuration.AdversarialTraining.Options) },

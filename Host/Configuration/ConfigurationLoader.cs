@@ -59,8 +59,18 @@ internal static class ConfigurationLoader
         return configuration with
         {
             Plugins = configuration.Plugins with { Directories = directories },
-            Data = configuration.Data with { Path = dataPath },
+            Data = configuration.Data with { Path = dataPath, Events = WithFullCacheDir(configuration.Data.Events, folder) },
         };
+    }
+
+    /// <summary>The <c>[data.events]</c> table with a relative <c>cache_dir</c> resolved against <paramref name="folder"/>.</summary>
+    private static TomlTable? WithFullCacheDir(TomlTable? events, string folder)
+    {
+        if (events is null || !events.TryGetValue(EventsSection.CacheDirKey, out var value) || value is not string { Length: > 0 } cacheDir)
+            return events;
+        var resolved = OptionValueWriter.CopyTable(events);
+        resolved[EventsSection.CacheDirKey] = System.IO.Path.GetFullPath(cacheDir, folder);
+        return resolved;
     }
 
     private static RunConfiguration Bind(TomlTable document)

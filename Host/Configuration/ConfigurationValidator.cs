@@ -20,7 +20,7 @@ internal static class ConfigurationValidator
         AtLeast(problems, "run.log_every", run.LogEvery, 1);
         AtLeast(problems, "run.threads", run.Threads, 0);
 
-        OneOf(problems, "data.dataset", data.Dataset, DataSection.KnownDatasets);
+        OneOf(problems, "data.dataset", data.Dataset, [.. DataSection.KnownDatasets, .. Engine.Data.Events.EventDatasetCatalog.Names]);
         AtLeast(problems, "data.batch_size", data.BatchSize, 1);
         AtLeast(problems, "data.test_batch_size", data.TestBatchSize, 1);
         AtLeast(problems, "data.train_limit", data.TrainLimit, 0, " (0 uses all samples)");
@@ -49,6 +49,7 @@ internal static class ConfigurationValidator
             problems.Add(OutOfRange("adversarial_training.fraction", adversarial.Fraction, "a number in (0, 1] (the share of each batch made adversarial)"));
         if (!double.IsFinite(adversarial.OrthogonalityWeight) || adversarial.OrthogonalityWeight < 0)
             problems.Add(OutOfRange("adversarial_training.orthogonality_weight", adversarial.OrthogonalityWeight, "a finite number >= 0 (0 turns the regulariser off)"));
+        EventDataValidation.AddProblems(problems, configuration);
         foreach (var (name, value) in attack.Attacks)
             if (value is not Tomlyn.Model.TomlTable)
                 problems.Add($"attack.{name} = {OptionTypeNames.Found(value)}: [attack] holds one table per attack, e.g. [attack.pgd] with epsilon = 0.03.");

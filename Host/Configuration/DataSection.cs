@@ -4,7 +4,7 @@ using Tomlyn.Model;
 namespace Neuromorph.Host.Configuration;
 
 /// <summary>The <c>[data]</c> table: which dataset, where it is, and how it is batched.</summary>
-/// <param name="Dataset">One of <see cref="KnownDatasets"/>.</param>
+/// <param name="Dataset">One of <see cref="KnownDatasets"/>, or an event dataset (<see cref="Engine.Data.Events.EventDatasetCatalog"/>).</param>
 /// <param name="Path">The dataset's folder; empty searches the default locations (<c>image-folder</c> needs it).</param>
 /// <param name="BatchSize">Training mini-batch size.</param>
 /// <param name="TestBatchSize">Evaluation batch size.</param>
@@ -14,7 +14,8 @@ namespace Neuromorph.Host.Configuration;
 /// <param name="Workers">Background threads preparing batches (reading, decoding, augmenting); the batches are the
 /// same whatever their number.</param>
 /// <param name="ImageSize">The side <c>image-folder</c> images are resized to (other datasets keep their size).</param>
-/// <param name="Augment">The <c>[data.augment]</c> table as written (see <see cref="AugmentSection"/>).</param>
+/// <param name="Augment">The <c>[data.augment]</c> table as written (see <see cref="AugmentSection"/>); static images only.</param>
+/// <param name="Events">The <c>[data.events]</c> table of an event dataset as written (see <see cref="EventsSection"/>).</param>
 internal sealed record DataSection(
     string Dataset = "embedded-fashion-mnist",
     string Path = "",
@@ -25,9 +26,10 @@ internal sealed record DataSection(
     int Prefetch = 4,
     int Workers = 2,
     int ImageSize = DatasetLocator.DefaultImageSize,
-    TomlTable? Augment = null)
+    TomlTable? Augment = null,
+    TomlTable? Events = null)
 {
-    /// <summary>The valid values of <c>data.dataset</c>.</summary>
+    /// <summary>The image datasets among the valid values of <c>data.dataset</c> (the event datasets are in <see cref="Engine.Data.Events.EventDatasetCatalog"/>).</summary>
     public static IReadOnlyList<string> KnownDatasets => DatasetCatalog.KnownNames;
 
     /// <summary>The <c>[data.augment]</c> table with every key (defaults filled in), as the effective configuration writes it.</summary>

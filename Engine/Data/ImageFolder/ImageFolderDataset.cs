@@ -1,12 +1,12 @@
 namespace Neuromorph.Engine.Data.ImageFolder;
 
 /// <summary>
-/// An <see cref="IImageSource"/> over image files (the <see cref="ImageFolderLayout"/>): only the file names and
+/// An <see cref="ISampleSource"/> over image files (the <see cref="ImageFolderLayout"/>): only the file names and
 /// labels are held; a sample is decoded, cropped to its centred square and resized to <see cref="Side"/> × <see cref="Side"/>
 /// RGB when the loader asks for it (on its workers), so datasets larger than memory can be trained on. Every image
 /// is normalised with ImageNet's statistics.
 /// </summary>
-internal sealed class ImageFolderDataset : IImageSource
+internal sealed class ImageFolderDataset : ISampleSource
 {
     private readonly string[] files;
     private readonly int[] labels;
@@ -54,6 +54,12 @@ internal sealed class ImageFolderDataset : IImageSource
     /// <summary>The side every image is resized to.</summary>
     public int Side { get; }
 
+    /// <summary>0: an image is one static frame.</summary>
+    public int Timesteps => 0;
+
+    /// <summary>Pixels enter the network as value / 255.</summary>
+    public float[] ByteScale => ByteScales.UnitInterval;
+
     public int ClassCount { get; }
 
     public string Description { get; }
@@ -66,14 +72,14 @@ internal sealed class ImageFolderDataset : IImageSource
     public int LabelOf(int index) => labels[index];
 
     /// <summary>Decodes sample <paramref name="index"/> into <paramref name="scratch"/>'s image buffer.</summary>
-    public ReadOnlySpan<byte> SamplePixels(int index, SampleScratch scratch)
+    public ReadOnlySpan<byte> SampleBytes(int index, SampleScratch scratch)
     {
         var output = scratch.Image(Channels * Side * Side);
         ImageDecoder.DecodeSquare(files[index], Side, output, scratch);
         return output;
     }
 
-    public IImageSource Take(int count)
+    public ISampleSource Take(int count)
     {
         if (count <= 0 || count > Count)
             throw new ArgumentOutOfRangeException(nameof(count), count, $"Take needs between 1 and {Count} images from {Description}.");

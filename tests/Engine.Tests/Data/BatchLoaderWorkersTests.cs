@@ -102,7 +102,7 @@ public sealed class BatchLoaderWorkersTests
     }
 
     /// <summary>Delegates to an in-memory dataset but fails on one sample, as a corrupt file would.</summary>
-    private sealed class FailingImages(ImageDataset inner, int failingIndex) : IImageSource
+    private sealed class FailingImages(ImageDataset inner, int failingIndex) : ISampleSource
     {
         public int Count => inner.Count;
 
@@ -112,6 +112,10 @@ public sealed class BatchLoaderWorkersTests
 
         public int Width => inner.Width;
 
+        public int Timesteps => inner.Timesteps;
+
+        public float[] ByteScale => inner.ByteScale;
+
         public int ClassCount => inner.ClassCount;
 
         public string Description => "failing";
@@ -120,9 +124,9 @@ public sealed class BatchLoaderWorkersTests
 
         public int LabelOf(int index) => inner.LabelOf(index);
 
-        public ReadOnlySpan<byte> SamplePixels(int index, SampleScratch scratch) =>
-            index == failingIndex ? throw new DataException($"sample {index} is broken") : inner.SamplePixels(index, scratch);
+        public ReadOnlySpan<byte> SampleBytes(int index, SampleScratch scratch) =>
+            index == failingIndex ? throw new DataException($"sample {index} is broken") : inner.SampleBytes(index, scratch);
 
-        public IImageSource Take(int count) => throw new NotSupportedException();
+        public ISampleSource Take(int count) => throw new NotSupportedException();
     }
 }

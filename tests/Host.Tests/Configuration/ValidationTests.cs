@@ -29,7 +29,7 @@ public sealed class ValidationTests
     [InlineData("model.channels=[32, 0]", "model.channels = [32, 0] is not valid: it must be exactly 2 positive integers, e.g. [32, 64].")]
     [InlineData("model.channels=[8, 16, 32]", "model.channels = [8, 16, 32] is not valid: it must be exactly 2 positive integers, e.g. [32, 64].")]
     [InlineData("model.name=resnet", "model.name = \"resnet\" is not known: did you mean \"resnet19\"? Valid values are \"csnn\", \"vgg9\", \"vgg11\", \"vggsnn\", \"ms-resnet18\", \"resnet19\", \"sew-resnet34\", \"spiking-resnet18\".")]
-    [InlineData("data.dataset=cifar-10", "data.dataset = \"cifar-10\" is not known: valid values are \"fashion-mnist\", \"mnist\", \"embedded-fashion-mnist\", \"cifar10\", \"cifar100\", \"cifar100-coarse\", \"image-folder\".")]
+    [InlineData("data.dataset=cifar-10", "data.dataset = \"cifar-10\" is not known: valid values are \"fashion-mnist\", \"mnist\", \"embedded-fashion-mnist\", \"cifar10\", \"cifar100\", \"cifar100-coarse\", \"image-folder\", \"nmnist\", \"saccade-fashion-mnist\", \"saccade-mnist\", \"dvs-gesture\", \"cifar10-dvs\".")]
     [InlineData("data.workers=0", "data.workers = 0 is out of range: it must be an integer >= 1.")]
     [InlineData("data.image_size=30", "data.image_size = 30 is out of range: it must be a multiple of 4, at least 4 (image-folder images are resized to it; csnn halves it twice).")]
     [InlineData("data.image_size=0", "data.image_size = 0 is out of range: it must be a multiple of 4, at least 4 (image-folder images are resized to it; csnn halves it twice).")]
@@ -106,6 +106,30 @@ public sealed class ValidationTests
         data.BindAugment().Should().Be(new AugmentSection(4, true, 16, "cifar10"));
         var settings = data.BindAugment().ToSettings();
         settings.Should().Be(new Engine.Data.Augmentation.AugmentationSettings(4, true, 16, Engine.Data.Augmentation.AutoAugmentPolicy.Cifar10));
+    }
+
+    [Fact]
+    public void Parse_AugmentationWithAnEventDataset_IsRejectedNamingTheKeysThatAreOn()
+    {
+        var text = "[data]\ndataset = \"nmnist\"\n\n[data.augment]\nhorizontal_flip = true\ncutout = 8\nrandom_crop_padding = 0\n";
+
+        var parse = () => ConfigurationLoader.Parse(text, "run.toml", []);
+
+        parse.Should().Throw<ConfigurationException>().Which.Message.Should().Be(
+            "run.toml: [data.augment] sets horizontal_flip = true, cutout = 8, but data.dataset = \"nmnist\" is an event dataset: "
+            + "augmentation transforms static images, not event frames. Remove [data.augment] or pick an image dataset.");
+    }
+
+    [Fact]
+    public void Parse_AugmentationTableLeftAtItsDefaultsWithAnEventDataset_IsAccepted()
+    {
+        // The effective configuration of an event run lists [data.augment] so; eval and --resume parse it again.
+        var text = "[data]\ndataset = \"dvs-gesture\"\n\n[data.augment]\nrandom_crop_padding = 0\nhorizontal_flip = false\n"
+            + "cutout = 0\nautoaugment = \"none\"\n";
+
+        var data = ConfigurationLoader.Parse(text, "run.toml", []).Data;
+
+        data.BindAugment().ToSettings().IsActive.Should().BeFalse();
     }
 
     [Fact]

@@ -46,45 +46,45 @@ public sealed class ImageFolderDatasetTests : IDisposable
     }
 
     [Fact]
-    public void SamplePixels_Png_IsDecodedExactlyIntoPlanarRgb()
+    public void SampleBytes_Png_IsDecodedExactlyIntoPlanarRgb()
     {
         // 2x2 RGB, interleaved rows: (1,2,3) (4,5,6) / (7,8,9) (10,11,12).
         byte[] pixels = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
         var path = folder.Write("image.png", EncodedImages.Png(pixels, 2, 2, 3));
         var dataset = new ImageFolderDataset([path], [0], side: 2, classCount: 1, "one");
 
-        var sample = dataset.SamplePixels(0, new SampleScratch()).ToArray();
+        var sample = dataset.SampleBytes(0, new SampleScratch()).ToArray();
 
         sample.Should().Equal(1, 4, 7, 10, 2, 5, 8, 11, 3, 6, 9, 12);
     }
 
     [Fact]
-    public void SamplePixels_WideImage_KeepsTheCentredSquare()
+    public void SampleBytes_WideImage_KeepsTheCentredSquare()
     {
         // 4x2 grey: columns 1 and 2 are the centred 2x2 square.
         byte[] pixels = [10, 20, 30, 40, 50, 60, 70, 80];
         var path = folder.Write("wide.png", EncodedImages.Png(pixels, 4, 2, 1));
         var dataset = new ImageFolderDataset([path], [0], side: 2, classCount: 1, "wide");
 
-        var sample = dataset.SamplePixels(0, new SampleScratch()).ToArray();
+        var sample = dataset.SampleBytes(0, new SampleScratch()).ToArray();
 
         // Grey becomes RGB: the same plane three times.
         sample.Should().Equal(20, 30, 60, 70, 20, 30, 60, 70, 20, 30, 60, 70);
     }
 
     [Fact]
-    public void SamplePixels_TallImage_KeepsTheTopSquareWhenTheExcessIsOdd()
+    public void SampleBytes_TallImage_KeepsTheTopSquareWhenTheExcessIsOdd()
     {
         // 2x3 grey: the excess row goes to the bottom, so rows 0 and 1 stay.
         byte[] pixels = [1, 2, 3, 4, 5, 6];
         var path = folder.Write("tall.png", EncodedImages.Png(pixels, 2, 3, 1));
         var dataset = new ImageFolderDataset([path], [0], side: 2, classCount: 1, "tall");
 
-        dataset.SamplePixels(0, new SampleScratch()).ToArray()[..4].Should().Equal(1, 2, 3, 4);
+        dataset.SampleBytes(0, new SampleScratch()).ToArray()[..4].Should().Equal(1, 2, 3, 4);
     }
 
     [Fact]
-    public void SamplePixels_LargerImage_IsResampledWithTheWidenedTriangleFilter()
+    public void SampleBytes_LargerImage_IsResampledWithTheWidenedTriangleFilter()
     {
         // 4x4 grey, every row 0, 70, 140, 210. Shrinking by 2: output 0 has centre 1 and support 2, so source pixels
         // 0, 1, 2 weigh 0.75, 0.75, 0.25 (sum 1.75): (0·3 + 70·3 + 140) / 7 = 50; output 1 (centre 3) reads 1, 2, 3
@@ -93,19 +93,19 @@ public sealed class ImageFolderDatasetTests : IDisposable
         var path = folder.Write("big.png", EncodedImages.Png(pixels, 4, 4, 1));
         var dataset = new ImageFolderDataset([path], [0], side: 2, classCount: 1, "big");
 
-        var sample = dataset.SamplePixels(0, new SampleScratch()).ToArray();
+        var sample = dataset.SampleBytes(0, new SampleScratch()).ToArray();
 
         sample.Should().Equal(50, 160, 50, 160, 50, 160, 50, 160, 50, 160, 50, 160);
     }
 
     [Fact]
-    public void SamplePixels_RgbaPng_DropsAlpha_AndSmallImageIsEnlarged()
+    public void SampleBytes_RgbaPng_DropsAlpha_AndSmallImageIsEnlarged()
     {
         byte[] pixels = [.. Enumerable.Repeat(new byte[] { 9, 99, 199, 7 }, 4).SelectMany(pixel => pixel)];
         var path = folder.Write("alpha.png", EncodedImages.Png(pixels, 2, 2, 4));
         var dataset = new ImageFolderDataset([path], [0], side: 4, classCount: 1, "alpha");
 
-        var sample = dataset.SamplePixels(0, new SampleScratch()).ToArray();
+        var sample = dataset.SampleBytes(0, new SampleScratch()).ToArray();
 
         sample.Should().HaveCount(48);
         sample[..16].Should().OnlyContain(value => value == 9);
@@ -114,12 +114,12 @@ public sealed class ImageFolderDatasetTests : IDisposable
     }
 
     [Fact]
-    public void SamplePixels_Jpeg_DecodesCloseToTheEncodedColour()
+    public void SampleBytes_Jpeg_DecodesCloseToTheEncodedColour()
     {
         var path = folder.Write("solid.jpg", EncodedImages.Jpeg(EncodedImages.Solid(8, 8, 200, 100, 50), 8, 8, 3));
         var dataset = new ImageFolderDataset([path], [0], side: 4, classCount: 1, "jpeg");
 
-        var sample = dataset.SamplePixels(0, new SampleScratch()).ToArray();
+        var sample = dataset.SampleBytes(0, new SampleScratch()).ToArray();
 
         // JPEG is lossy: a solid colour at quality 100 comes back within a few levels.
         sample[..16].Should().OnlyContain(value => Math.Abs(value - 200) <= 3);
@@ -128,24 +128,24 @@ public sealed class ImageFolderDatasetTests : IDisposable
     }
 
     [Fact]
-    public void SamplePixels_CorruptImage_IsADataErrorNamingTheFile()
+    public void SampleBytes_CorruptImage_IsADataErrorNamingTheFile()
     {
         var path = folder.Write("broken.png", [0x89, (byte)'P', (byte)'N', (byte)'G', 1, 2, 3, 4, 5, 6, 7, 8]);
         var dataset = new ImageFolderDataset([path], [0], side: 2, classCount: 1, "broken");
 
-        var act = () => dataset.SamplePixels(0, new SampleScratch()).ToArray();
+        var act = () => dataset.SampleBytes(0, new SampleScratch()).ToArray();
 
         act.Should().Throw<DataException>().WithMessage($"'{path}' (12 bytes) could not be decoded: it is not a valid JPEG or PNG image*");
     }
 
     [Fact]
-    public void SamplePixels_TruncatedPng_IsADataErrorNamingTheFile()
+    public void SampleBytes_TruncatedPng_IsADataErrorNamingTheFile()
     {
         var png = EncodedImages.Png(EncodedImages.Solid(16, 16, 1, 2, 3), 16, 16, 3);
         var path = folder.Write("cut.png", png[..(png.Length / 2)]);
         var dataset = new ImageFolderDataset([path], [0], side: 2, classCount: 1, "cut");
 
-        var act = () => dataset.SamplePixels(0, new SampleScratch()).ToArray();
+        var act = () => dataset.SampleBytes(0, new SampleScratch()).ToArray();
 
         act.Should().Throw<DataException>().WithMessage($"'{path}'*could not be decoded*");
     }
