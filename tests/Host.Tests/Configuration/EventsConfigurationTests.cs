@@ -64,6 +64,7 @@ public sealed class EventsConfigurationTests
     [Theory]
     [InlineData("dvs-gesture.toml", "dvs-gesture", 16, "number", 48)]
     [InlineData("nmnist.toml", "nmnist", 8, "time", 32)]
+    [InlineData("saccade-fashion-mnist-vgg9.toml", "saccade-fashion-mnist", 5, "number", 32)]
     public void ConfigFile_ParsesAndValidates(string file, string dataset, int timesteps, string split, int size)
     {
         var configuration = ConfigurationLoader.Load(Cli.RepositoryPaths.Config(file), []);
