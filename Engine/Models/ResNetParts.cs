@@ -83,4 +83,28 @@ internal static class ResNetParts
     /// <summary>The network from its encoder and the body's layers.</summary>
     public static SpikingNetwork Network(string name, ModelSpec spec, Sequential encoder, IEnumerable<(string, Module<Tensor, Tensor>)> body) =>
         new(name, spec.Timesteps, spec.InputShape, spec.ClassCount, encoder, Sequential(body.ToArray()));
+
+    /// <summary>
+    /// The four-stage ImageNet-family ResNet the SEW, Spiking and MS variants share: the stem (with max pooling for
+    /// the ImageNet stem), stages of <paramref name="blocksPerStage"/> blocks at w, 2w, 4w, 8w channels, global
+    /// average pooling and one FC classifier. The variants differ in the block and in where the one spiking layer
+    /// outside the blocks sits: after the stem (<paramref name="spikeAfterStem"/>: Spiking and SEW ResNets) or after
+    /// the last stage, before pooling (MS-ResNet, whose blocks start with their own spike).
+    /// </summary>
+    /// <param name="block">Makes one block from its name, input channels, output channels and stride.</param>
+    public static SpikingNetwork FourStages(
+        string name, ModelSpec spec, INeuronModel neuron, IReadOnlyList<int> blocksPerStage,
+        Func<string, long, long, long, Module<Tensor, Tensor>> block, bool spikeAfterStem)
+    {
+        var width = (long)spec.Width;
+        var imageNetStem = UsesImageNetStem(spec);
+        var body = new List<(string, Module<Tensor, Tensor>)>();
+        if (spikeAfterStem) body.Add(("spike1", new NeuronLayer("spike1", neuron, width)));
+        if (imageNetStem) body.Add(StemPool());
+        body.AddRange(Stages(width, blocksPerStage, block));
+        if (!spikeAfterStem) body.Add(("spike_out", new NeuronLayer("spike_out", neuron, width * 8)));
+        body.AddRange(GlobalPool());
+        body.Add(("fc", Linear(width * 8, spec.ClassCount)));
+        return Network(name, spec, Encoder(spec, width, imageNetStem), body);
+    }
 }

@@ -1,7 +1,5 @@
 using Neuromorph.Abstractions;
 using Neuromorph.Engine.Network;
-using static TorchSharp.torch;
-using static TorchSharp.torch.nn;
 
 namespace Neuromorph.Engine.Models;
 
@@ -25,15 +23,8 @@ internal static class SpikingResNet18
         Build,
         _ => null);
 
-    private static SpikingNetwork Build(ModelSpec spec, INeuronModel neuron)
-    {
-        var width = (long)spec.Width;
-        var imageNetStem = ResNetParts.UsesImageNetStem(spec);
-        var body = new List<(string, Module<Tensor, Tensor>)> { ("spike1", new NeuronLayer("spike1", neuron, width)) };
-        if (imageNetStem) body.Add(ResNetParts.StemPool());
-        body.AddRange(ResNetParts.Stages(width, BlocksPerStage, (name, input, output, stride) => new SpikingBasicBlock(name, input, output, stride, spec, neuron)));
-        body.AddRange(ResNetParts.GlobalPool());
-        body.Add(("fc", Linear(width * 8, spec.ClassCount)));
-        return ResNetParts.Network(Name, spec, ResNetParts.Encoder(spec, width, imageNetStem), body);
-    }
+    private static SpikingNetwork Build(ModelSpec spec, INeuronModel neuron) =>
+        ResNetParts.FourStages(
+            Name, spec, neuron, BlocksPerStage,
+            (name, input, output, stride) => new SpikingBasicBlock(name, input, output, stride, spec, neuron), spikeAfterStem: true);
 }
