@@ -12,7 +12,7 @@
 # machine is not a failure.
 #
 # Environment (defaults in brackets): THREADS [2]; CSNN_BATCH [128], CSNN_TIMESTEPS [4], CSNN_ITERATIONS [20],
-# CSNN_WARMUP [3], ROUNDS [2] (each csnn configuration runs ROUNDS times, interleaved; the best run counts);
+# CSNN_WARMUP [3], ROUNDS [2] (each csnn configuration and each lif side runs ROUNDS times, interleaved; the best run counts);
 # LIF_SIZES [512,2048], LIF_TIMESTEPS [500], LIF_BATCH [16], LIF_REPEATS [5]; PYTHON [/usr/bin/python3];
 # PYTORCH_GLIBC_TUNABLES [the allocator settings Neuromorph applies to itself; empty = glibc's defaults];
 # RESULTS [bench/RESULTS.md]; HOST [empty: build the Release host; else the Neuromorph.Host executable to use].
@@ -75,8 +75,11 @@ for round in $(seq "$rounds"); do
   neuromorph csnn "${csnn[@]}" --scheme strong2weak
   pytorch csnn "${csnn[@]}"
 done
-neuromorph lif "${lif[@]}"
-pytorch lif "${lif[@]}"
+for round in $(seq "$rounds"); do
+  echo "== lif round $round of $rounds" >&2
+  neuromorph lif "${lif[@]}"
+  pytorch lif "${lif[@]}"
+done
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 commit="$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)"
