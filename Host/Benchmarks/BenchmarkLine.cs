@@ -25,4 +25,8 @@ internal static class BenchmarkLine
 
     /// <summary>Rounds a figure for printing: three decimals are below any timing noise.</summary>
     public static double Round(double value) => Math.Round(value, 3);
+
+    /// <summary>A step's mean milliseconds per phase, keyed by the phase's name in lower case (<c>forward</c>), rounded.</summary>
+    public static IReadOnlyDictionary<string, double> Phases(Engine.Training.StepPhaseTimes phases) =>
+        phases.MeanMilliseconds().ToDictionary(phase => phase.Key.ToString().ToLowerInvariant(), phase => Round(phase.Value));
 }

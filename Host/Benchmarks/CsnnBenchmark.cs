@@ -63,8 +63,7 @@ internal static class CsnnBenchmark
             BenchmarkLine.Round(convolutionMs + matmulMs),
             BenchmarkLine.Round(dense.ConvolutionTrainingFlops / convolutionMs / 1e6),
             BenchmarkLine.Round(dense.MatmulTrainingFlops / matmulMs / 1e6),
-            phases.MeanMilliseconds().ToDictionary(
-                phase => phase.Key.ToString().ToLowerInvariant(), phase => BenchmarkLine.Round(phase.Value)));
+            BenchmarkLine.Phases(phases));
     }
 
     private static Experiment CreateExperiment(RunConfiguration configuration)
@@ -124,28 +123,18 @@ internal static class CsnnBenchmark
     /// </summary>
     private static double Throughput(BatchLoader loader, CsnnBenchmarkSettings settings, Action warmedUp, Action<Batch> work)
     {
-        using var batches = Endless(loader).GetEnumerator();
+        using var batches = new BatchCycle(loader);
         for (var i = 0; i < settings.Warmup; i++)
-            work(Next(batches));
+            work(batches.Next());
         warmedUp();
         var samples = 0L;
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < settings.Iterations; i++)
         {
-            var batch = Next(batches);
+            var batch = batches.Next();
             work(batch);
             samples += batch.Size;
         }
         return samples / watch.Elapsed.TotalSeconds;
-    }
-
-    private static Batch Next(IEnumerator<Batch> batches) =>
-        batches.MoveNext() ? batches.Current : throw new InvalidOperationException("The batch loader ended.");
-
-    private static IEnumerable<Batch> Endless(BatchLoader loader)
-    {
-        for (var epoch = 0; ; epoch++)
-            foreach (var batch in loader.Epoch(epoch))
-                yield return batch;
     }
 }

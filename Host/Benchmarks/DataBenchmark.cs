@@ -44,14 +44,14 @@ internal static class DataBenchmark
                 $"--batch {settings.Batch} is larger than the training split of {settings.Dataset} ({train.Count} images).");
 
         using var loader = ConfiguredData.TrainingBatches(train, data, seed: 0, dropLast: true);
-        using var batches = Endless(loader).GetEnumerator();
+        using var batches = new BatchCycle(loader);
         for (var i = 0; i < settings.Warmup; i++)
-            Next(batches).Release();
+            batches.Next().Release();
         var samples = 0L;
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < settings.Batches; i++)
         {
-            var batch = Next(batches);
+            var batch = batches.Next();
             samples += batch.Size;
             batch.Release();
         }
@@ -61,15 +61,5 @@ internal static class DataBenchmark
             settings.Batch, settings.Workers, settings.Prefetch, settings.RandomCropPadding, settings.HorizontalFlip,
             settings.Cutout, settings.Autoaugment, settings.Batches, settings.Warmup,
             BenchmarkLine.Round(samples / seconds), BenchmarkLine.Round(1000 * seconds / settings.Batches));
-    }
-
-    private static Batch Next(IEnumerator<Batch> batches) =>
-        batches.MoveNext() ? batches.Current : throw new InvalidOperationException("The batch loader ended.");
-
-    private static IEnumerable<Batch> Endless(BatchLoader loader)
-    {
-        for (var epoch = 0; ; epoch++)
-            foreach (var batch in loader.Epoch(epoch))
-                yield return batch;
     }
 }

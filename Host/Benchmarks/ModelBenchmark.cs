@@ -54,7 +54,7 @@ internal static class ModelBenchmark
             network.parameters().Sum(parameter => parameter.numel()),
             BenchmarkLine.Round(stepMs), BenchmarkLine.Round(settings.Batch * 1000 / stepMs),
             PeakMemory.ResidentMegabytes() is { } peak ? BenchmarkLine.Round(peak) : null,
-            phases.MeanMilliseconds().ToDictionary(phase => phase.Key.ToString().ToLowerInvariant(), phase => BenchmarkLine.Round(phase.Value)));
+            BenchmarkLine.Phases(phases));
     }
 
     private static ModelSpec Spec(ModelBenchmarkSettings settings)

@@ -24,12 +24,23 @@ internal static class FileChecksum
         var info = new FileInfo(path);
         if (!info.Exists) return "missing";
         if (file.Size is { } size && info.Length != size) return $"size {info.Length:N0} bytes, expected {size:N0}";
-        using var stream = File.OpenRead(path);
-        if (file.Sha256 is { } sha256 && Hex(SHA256.HashData(stream)) is var actual && actual != sha256)
-            return $"SHA-256 {actual}, expected {sha256}";
-        stream.Position = 0;
-        if (file.Md5 is { } md5 && Hex(MD5.HashData(stream)) is var actualMd5 && actualMd5 != md5)
-            return $"MD5 {actualMd5}, expected {md5}";
+        // One pass over the file feeds every digest the release states.
+        using var sha256 = file.Sha256 is null ? null : IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var md5 = file.Md5 is null ? null : IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+        using (var stream = File.OpenRead(path))
+        {
+            var buffer = new byte[1 << 16];
+            int read;
+            while ((read = stream.Read(buffer)) > 0)
+            {
+                sha256?.AppendData(buffer, 0, read);
+                md5?.AppendData(buffer, 0, read);
+            }
+        }
+        if (sha256 is not null && Hex(sha256.GetHashAndReset()) is var actual && actual != file.Sha256)
+            return $"SHA-256 {actual}, expected {file.Sha256}";
+        if (md5 is not null && Hex(md5.GetHashAndReset()) is var actualMd5 && actualMd5 != file.Md5)
+            return $"MD5 {actualMd5}, expected {file.Md5}";
         return null;
     }
 

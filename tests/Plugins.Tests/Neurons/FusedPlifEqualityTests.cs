@@ -48,7 +48,7 @@ public sealed class FusedPlifEqualityTests
 
             var steppedW = tensor(initialW, dtype: dtype).requires_grad_(true);
             var steppedInputs = inputs.clone().requires_grad_(true);
-            var stepped = Step(model, steppedInputs, Parameters(steppedW));
+            var stepped = SteppedReference.Run(model, steppedInputs, Parameters(steppedW));
             (stepped * weights).sum().backward();
 
             var context = $"{surrogate}, {reset}, detach={detachReset}, {elementType}, [{string.Join(", ", shape)}]";
@@ -63,17 +63,4 @@ public sealed class FusedPlifEqualityTests
     }
 
     private static NeuronParameters Parameters(Tensor w) => new(new Dictionary<string, Tensor> { [PlifNeuron.DecayLogit] = w });
-
-    private static Tensor Step(INeuronModel model, Tensor inputs, NeuronParameters parameters)
-    {
-        var state = model.CreateState(inputs[0]);
-        var spikes = new Tensor[inputs.shape[0]];
-        for (var t = 0; t < spikes.Length; t++)
-        {
-            var step = model.Step(inputs[t], state, parameters);
-            spikes[t] = step.Spikes;
-            state = step.State;
-        }
-        return stack(spikes);
-    }
 }

@@ -10,14 +10,18 @@ namespace Neuromorph.Plugins.Tests.Neurons;
 /// </summary>
 internal static class SteppedReference
 {
-    /// <summary>The default <c>INeuronModel.Run</c>: <c>Step</c> for t = 0 … T−1 from <c>CreateState</c>, stacked.</summary>
-    public static Tensor Run(INeuronModel model, Tensor inputs)
+    /// <summary>
+    /// The default <c>INeuronModel.Run</c>: <c>Step</c> for t = 0 … T−1 from <c>CreateState</c>, stacked; with
+    /// <paramref name="parameters"/> the layer's parameters, else their initial values.
+    /// </summary>
+    public static Tensor Run(INeuronModel model, Tensor inputs, NeuronParameters? parameters = null)
     {
+        parameters ??= NeuronParameters.Initial(model.Parameters);
         var state = model.CreateState(inputs[0]);
         var spikes = new Tensor[inputs.shape[0]];
         for (var t = 0; t < spikes.Length; t++)
         {
-            var step = model.Step(inputs[t], state);
+            var step = model.Step(inputs[t], state, parameters);
             spikes[t] = step.Spikes;
             state = step.State;
         }
