@@ -48,7 +48,7 @@ internal sealed class ResumableDownload(HttpClient http)
         }
         catch (HttpRequestException exception)
         {
-            throw new DownloadException($"{url}: {exception.Message} Run the command again to resume.", exception);
+            throw new DownloadException($"{url}: {exception.Message.TrimEnd('.')}. Run the command again to resume.", exception);
         }
         catch (IOException exception) when (exception is not FileNotFoundException)
         {
