@@ -1,5 +1,5 @@
 using Neuromorph.Abstractions;
-using Neuromorph.Engine.Data;
+using Neuromorph.Data;
 using Neuromorph.Engine.Training;
 using Neuromorph.Host.Configuration;
 using Neuromorph.Host.Plugins;

@@ -4,7 +4,7 @@
 Usage: python3 tools/make-embedded-subset.py [SOURCE_DIR] [OUTPUT_DIR]
 
 SOURCE_DIR holds the four original IDX gz files (default: the Debian package dataset-fashion-mnist's
-folder, /usr/share/datasets/fashion-mnist). OUTPUT_DIR defaults to Engine/Resources/fashion-mnist-subset
+folder, /usr/share/datasets/fashion-mnist). OUTPUT_DIR defaults to Data/Resources/fashion-mnist-subset
 next to this script. The selection is deterministic: the first 1,000 images of each class of the training
 file and the first 200 of each class of the test file, kept in file order. The gz files are written with a
 zero timestamp and no embedded file name so that the same input gives the same bytes. Standard library only.

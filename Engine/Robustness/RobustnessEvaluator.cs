@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Neuromorph.Engine.Data;
+using Neuromorph.Data;
 using Neuromorph.Engine.Network;
 using Neuromorph.Engine.Spiking;
 using Neuromorph.Engine.Training;

@@ -1,4 +1,4 @@
-using Neuromorph.Engine.Data;
+using Neuromorph.Data;
 using static TorchSharp.torch;
 
 namespace Neuromorph.Engine.Training;

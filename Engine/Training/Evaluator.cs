@@ -1,4 +1,4 @@
-using Neuromorph.Engine.Data;
+using Neuromorph.Data;
 using Neuromorph.Engine.Network;
 using static TorchSharp.torch;
 

@@ -1,3 +1,4 @@
+using Neuromorph.Data;
 using System.Text.Json;
 
 namespace Neuromorph.Engine.Training;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Neuromorph.Engine.Data;
+using Neuromorph.Data;
 using Neuromorph.Engine.Training;
 using Neuromorph.Host.Composition;
 using Neuromorph.Host.Configuration;

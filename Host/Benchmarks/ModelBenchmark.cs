@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Neuromorph.Abstractions;
-using Neuromorph.Engine.Data;
+using Neuromorph.Data;
 using Neuromorph.Engine.Models;
 using Neuromorph.Engine.Training;
 using Neuromorph.Host.Composition;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Neuromorph.Engine.Data;
+using Neuromorph.Data;
 using Neuromorph.Host.Benchmarks;
 
 namespace Neuromorph.Host.Cli;

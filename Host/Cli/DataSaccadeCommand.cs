@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using Neuromorph.Engine.Data;
-using Neuromorph.Engine.Data.Events;
+using Neuromorph.Data;
+using Neuromorph.Data.Events;
 using Neuromorph.Host.Configuration;
 
 namespace Neuromorph.Host.Cli;

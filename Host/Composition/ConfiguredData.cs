@@ -1,5 +1,5 @@
-using Neuromorph.Engine.Data;
-using Neuromorph.Engine.Data.Events;
+using Neuromorph.Data;
+using Neuromorph.Data.Events;
 using Neuromorph.Host.Configuration;
 
 namespace Neuromorph.Host.Composition;

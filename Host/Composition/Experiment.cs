@@ -1,6 +1,6 @@
 using System.Globalization;
 using Neuromorph.Abstractions;
-using Neuromorph.Engine.Data;
+using Neuromorph.Data;
 using Neuromorph.Engine.Network;
 using Neuromorph.Engine.Robustness;
 using Neuromorph.Engine.Spiking;

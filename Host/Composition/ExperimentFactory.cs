@@ -1,6 +1,6 @@
 using Neuromorph.Abstractions;
-using Neuromorph.Engine.Data;
-using Neuromorph.Engine.Data.Events;
+using Neuromorph.Data;
+using Neuromorph.Data.Events;
 using Neuromorph.Engine.Models;
 using Neuromorph.Engine.Spiking;
 using Neuromorph.Engine.Training;

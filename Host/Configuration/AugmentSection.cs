@@ -1,4 +1,4 @@
-using Neuromorph.Engine.Data.Augmentation;
+using Neuromorph.Data.Augmentation;
 using Tomlyn.Model;
 
 namespace Neuromorph.Host.Configuration;

@@ -20,7 +20,7 @@ internal static class ConfigurationValidator
         AtLeast(problems, "run.log_every", run.LogEvery, 1);
         AtLeast(problems, "run.threads", run.Threads, 0);
 
-        OneOf(problems, "data.dataset", data.Dataset, [.. DataSection.KnownDatasets, .. Engine.Data.Events.EventDatasetCatalog.Names]);
+        OneOf(problems, "data.dataset", data.Dataset, [.. DataSection.KnownDatasets, .. Data.Events.EventDatasetCatalog.Names]);
         AtLeast(problems, "data.batch_size", data.BatchSize, 1);
         AtLeast(problems, "data.test_batch_size", data.TestBatchSize, 1);
         AtLeast(problems, "data.train_limit", data.TrainLimit, 0, " (0 uses all samples)");
@@ -82,7 +82,7 @@ internal static class ConfigurationValidator
         if (data.ImageSize < 4 || data.ImageSize % 4 != 0)
             problems.Add(OutOfRange("data.image_size", data.ImageSize,
                 "a multiple of 4, at least 4 (image-folder images are resized to it; csnn halves it twice)"));
-        if (data.Dataset == Engine.Data.DatasetCatalog.ImageFolderName && string.IsNullOrWhiteSpace(data.Path))
+        if (data.Dataset == Data.DatasetCatalog.ImageFolderName && string.IsNullOrWhiteSpace(data.Path))
             problems.Add($"data.dataset = \"{data.Dataset}\" needs data.path: the folder that holds train/<class>/ and val/<class>/ "
                 + "folders of .jpg or .png images.");
         AugmentSection augment;

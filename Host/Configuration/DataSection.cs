@@ -1,10 +1,10 @@
-using Neuromorph.Engine.Data;
+using Neuromorph.Data;
 using Tomlyn.Model;
 
 namespace Neuromorph.Host.Configuration;
 
 /// <summary>The <c>[data]</c> table: which dataset, where it is, and how it is batched.</summary>
-/// <param name="Dataset">One of <see cref="KnownDatasets"/>, or an event dataset (<see cref="Engine.Data.Events.EventDatasetCatalog"/>).</param>
+/// <param name="Dataset">One of <see cref="KnownDatasets"/>, or an event dataset (<see cref="Data.Events.EventDatasetCatalog"/>).</param>
 /// <param name="Path">The dataset's folder; empty searches the default locations (<c>image-folder</c> needs it).</param>
 /// <param name="BatchSize">Training mini-batch size.</param>
 /// <param name="TestBatchSize">Evaluation batch size.</param>
@@ -29,7 +29,7 @@ internal sealed record DataSection(
     TomlTable? Augment = null,
     TomlTable? Events = null)
 {
-    /// <summary>The image datasets among the valid values of <c>data.dataset</c> (the event datasets are in <see cref="Engine.Data.Events.EventDatasetCatalog"/>).</summary>
+    /// <summary>The image datasets among the valid values of <c>data.dataset</c> (the event datasets are in <see cref="Data.Events.EventDatasetCatalog"/>).</summary>
     public static IReadOnlyList<string> KnownDatasets => DatasetCatalog.KnownNames;
 
     /// <summary>The <c>[data.augment]</c> table with every key (defaults filled in), as the effective configuration writes it.</summary>

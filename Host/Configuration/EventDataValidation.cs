@@ -1,4 +1,4 @@
-using Neuromorph.Engine.Data.Events;
+using Neuromorph.Data.Events;
 using Neuromorph.Engine.Models;
 
 namespace Neuromorph.Host.Configuration;

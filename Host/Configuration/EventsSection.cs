@@ -1,4 +1,4 @@
-using Neuromorph.Engine.Data.Events;
+using Neuromorph.Data.Events;
 using Tomlyn.Model;
 
 namespace Neuromorph.Host.Configuration;

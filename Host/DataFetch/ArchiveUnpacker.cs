@@ -1,6 +1,6 @@
 using System.Formats.Tar;
 using System.IO.Compression;
-using Neuromorph.Engine.Data;
+using Neuromorph.Data;
 
 namespace Neuromorph.Host.DataFetch;
 

@@ -1,4 +1,4 @@
-using Neuromorph.Engine.Data;
+using Neuromorph.Data;
 
 namespace Neuromorph.Host.DataFetch;
 

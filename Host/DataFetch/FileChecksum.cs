@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Neuromorph.Engine.Data;
+using Neuromorph.Data;
 
 namespace Neuromorph.Host.DataFetch;
 

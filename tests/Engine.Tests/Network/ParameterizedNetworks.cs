@@ -1,5 +1,5 @@
 using Neuromorph.Abstractions;
-using Neuromorph.Engine.Data;
+using Neuromorph.Data;
 using Neuromorph.Engine.Models;
 using Neuromorph.Engine.Network;
 using Neuromorph.Engine.Tests.Training;

@@ -1,4 +1,4 @@
-using Neuromorph.Engine.Data;
+using Neuromorph.Data;
 using Neuromorph.Engine.Network;
 using Neuromorph.Engine.Robustness;
 using Neuromorph.Engine.Spiking;

@@ -55,7 +55,7 @@ public sealed class CheckpointCompatibilityTests : IDisposable
         network.state_dict().Values.Sum(t => t.to_type(ScalarType.Float64).sum().item<double>()).Should().BeApproximately(stateSum, 1e-9);
         using var scope = NewDisposeScope();
         var before = network.parameters().First().clone();
-        using var loader = new Engine.Data.BatchLoader(SyntheticImages.Create(8, 1), 8, shuffle: false, 1);
+        using var loader = new Data.BatchLoader(SyntheticImages.Create(8, 1), 8, shuffle: false, 1);
         var (inputs, labels) = BatchTensors.From(loader.Epoch(0).First(), network.InputShape);
         var loss = new Objective(new NoDistillation()).Compute(network.forward(inputs), labels).Loss;
         optimizer.zero_grad();

@@ -1,4 +1,4 @@
-using Neuromorph.Engine.Data;
+using Neuromorph.Data;
 using Neuromorph.Engine.Models;
 using Neuromorph.Engine.Tests.Network;
 using Neuromorph.Engine.Training;

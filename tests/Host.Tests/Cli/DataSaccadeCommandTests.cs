@@ -1,4 +1,4 @@
-using Neuromorph.Engine.Data.Events;
+using Neuromorph.Data.Events;
 
 namespace Neuromorph.Host.Tests.Cli;
 

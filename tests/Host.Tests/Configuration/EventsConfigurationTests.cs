@@ -1,4 +1,4 @@
-using Neuromorph.Engine.Data.Events;
+using Neuromorph.Data.Events;
 using Neuromorph.Host.Configuration;
 using Tomlyn.Model;
 

@@ -105,7 +105,7 @@ public sealed class ValidationTests
         (data.Dataset, data.Workers, data.ImageSize).Should().Be(("cifar10", 3, 32));
         data.BindAugment().Should().Be(new AugmentSection(4, true, 16, "cifar10"));
         var settings = data.BindAugment().ToSettings();
-        settings.Should().Be(new Engine.Data.Augmentation.AugmentationSettings(4, true, 16, Engine.Data.Augmentation.AutoAugmentPolicy.Cifar10));
+        settings.Should().Be(new Data.Augmentation.AugmentationSettings(4, true, 16, Data.Augmentation.AutoAugmentPolicy.Cifar10));
     }
 
     [Fact]

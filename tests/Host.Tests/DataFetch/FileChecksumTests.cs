@@ -1,5 +1,5 @@
 using System.Text;
-using Neuromorph.Engine.Data;
+using Neuromorph.Data;
 using Neuromorph.Host.DataFetch;
 
 namespace Neuromorph.Host.Tests.DataFetch;

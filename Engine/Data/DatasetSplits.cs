@@ -1,4 +1,0 @@
-namespace Neuromorph.Engine.Data;
-
-/// <summary>A dataset's training and test splits, images or frame sequences.</summary>
-internal sealed record DatasetSplits(ISampleSource Train, ISampleSource Test);

@@ -1,8 +1,0 @@
-namespace Neuromorph.Engine.Data.Events;
-
-/// <summary>The two splits of an event dataset.</summary>
-internal enum EventDatasetSplit
-{
-    Train,
-    Test,
-}
