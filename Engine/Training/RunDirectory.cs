@@ -1,12 +1,13 @@
-using Neuromorph.Data;
 using System.Text.Json;
+using Neuromorph.Data;
 
 namespace Neuromorph.Engine.Training;
 
 /// <summary>
 /// The files of one run: <c>config.toml</c> (the effective configuration), <c>metrics.jsonl</c> (one JSON
 /// object per epoch), <c>summary.json</c>, and <c>checkpoints/last.ckpt</c> and <c>best.ckpt</c>.
-/// Every file is replaced atomically; the metrics log is rewritten whole on each append.
+/// Every file is replaced atomically; the metrics log is rewritten whole on each append. A file that does not read
+/// is a <see cref="RunDirectoryException"/> naming it.
 /// </summary>
 internal sealed class RunDirectory(string path)
 {
@@ -39,7 +40,7 @@ internal sealed class RunDirectory(string path)
 
     public void AppendMetrics(EpochMetrics metrics)
     {
-        var lines = ReadMetricLines().ToList();
+        var lines = ReadMetricLines().Select(line => line.Text).ToList();
         lines.Add(JsonSerializer.Serialize(metrics, Json));
         AtomicFile.WriteAllText(MetricsPath, string.Join('\n', lines) + "\n");
     }
@@ -48,23 +49,65 @@ internal sealed class RunDirectory(string path)
     public void TruncateMetrics(int epochs)
     {
         if (!File.Exists(MetricsPath)) return;
-        var kept = ReadMetricLines()
-            .Where(line => JsonDocument.Parse(line).RootElement.GetProperty("epoch").GetInt32() <= epochs)
-            .ToList();
+        var kept = ReadMetricLines().Zip(ReadMetrics()).Where(pair => pair.Second.Epoch <= epochs).Select(pair => pair.First.Text).ToList();
         AtomicFile.WriteAllText(MetricsPath, kept.Count == 0 ? "" : string.Join('\n', kept) + "\n");
     }
 
+    /// <summary>Removes what a run wrote after its configuration (metrics, summary, checkpoints): it starts again.</summary>
+    public void ClearProgress()
+    {
+        foreach (var file in new[] { MetricsPath, SummaryPath, LastCheckpointPath, BestCheckpointPath }.Where(File.Exists))
+            File.Delete(file);
+    }
+
+    /// <summary>
+    /// Deletes the temporary files of writes that a killed process left unfinished (<c>.name.….tmp</c>, never read by
+    /// anything). Call it only while holding the directory's lock, so no live writer's file is removed.
+    /// </summary>
+    public void RemoveTemporaryFiles()
+    {
+        foreach (var folder in new[] { Path, CheckpointsPath }.Where(Directory.Exists))
+            foreach (var file in Directory.EnumerateFiles(folder, ".*.tmp"))
+                File.Delete(file);
+    }
+
     public IReadOnlyList<EpochMetrics> ReadMetrics() =>
-        ReadMetricLines().Select(line => JsonSerializer.Deserialize<EpochMetrics>(line, Json)!).ToList();
+        ReadMetricLines().Select(line =>
+        {
+            try
+            {
+                return JsonSerializer.Deserialize<EpochMetrics>(line.Text, Json)
+                    ?? throw new JsonException("the line is null");
+            }
+            catch (JsonException e)
+            {
+                throw new RunDirectoryException(
+                    $"'{MetricsPath}' line {line.Number} is not an epoch's metrics ({e.Message}). The file is corrupt; " +
+                    "restore it or start the run again in a new directory.", e);
+            }
+        }).ToList();
 
     public void WriteSummary(RunSummary summary) =>
         AtomicFile.WriteAllText(SummaryPath, JsonSerializer.Serialize(summary, IndentedJson) + "\n");
 
-    public RunSummary? ReadSummary() =>
-        File.Exists(SummaryPath) ? JsonSerializer.Deserialize<RunSummary>(File.ReadAllText(SummaryPath), Json) : null;
+    public RunSummary? ReadSummary()
+    {
+        if (!File.Exists(SummaryPath)) return null;
+        try
+        {
+            return JsonSerializer.Deserialize<RunSummary>(File.ReadAllText(SummaryPath), Json)
+                ?? throw new JsonException("the file holds null");
+        }
+        catch (JsonException e)
+        {
+            throw new RunDirectoryException(
+                $"'{SummaryPath}' is not a run summary ({e.Message}). The file is corrupt; delete it (the run writes it " +
+                "again from metrics.jsonl) or restore it.", e);
+        }
+    }
 
-    private IEnumerable<string> ReadMetricLines() =>
+    private IEnumerable<(int Number, string Text)> ReadMetricLines() =>
         File.Exists(MetricsPath)
-            ? File.ReadAllLines(MetricsPath).Where(line => !string.IsNullOrWhiteSpace(line))
+            ? File.ReadAllLines(MetricsPath).Select((text, index) => (index + 1, text)).Where(line => !string.IsNullOrWhiteSpace(line.text))
             : [];
 }

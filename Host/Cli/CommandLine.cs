@@ -22,6 +22,8 @@ internal static class CommandLine
             DataCommand.Create(output, error),
             ModelsCommand.Create(output, error),
         };
+        var verbose = new Option<bool>("--verbose") { Description = "Print stack traces with errors (for bug reports).", Recursive = true };
+        root.Options.Add(verbose);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -29,7 +31,10 @@ internal static class CommandLine
             error.WriteLine("Run 'neuromorph --help' (or 'dotnet run --project Host -c Release -- --help') for usage.");
             return ExitCodes.UsageError;
         }
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        ErrorReport.Verbose = parsed.GetValue(verbose);
+        // Signals are handled where a command has something to save (train's StopSignal); elsewhere they end the
+        // process as usual, which is safe because every file is written by rename.
+        var configuration = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null };
         return await parsed.InvokeAsync(configuration);
     }
 }

@@ -19,9 +19,11 @@ internal static class ExperimentFactory
     /// <summary>
     /// Builds the experiment; with <paramref name="attacks"/>, also the attacks an evaluation runs (created with
     /// the other plugins, so their option errors are reported before any data is read). <paramref name="progress"/>
-    /// hears about slow data preparation (integrating an event dataset into frames the first time).
+    /// hears about slow data preparation (integrating an event dataset into frames the first time). A cancelled
+    /// <paramref name="stopping"/> ends the build between its stages with <see cref="OperationCanceledException"/>.
     /// </summary>
-    public static Experiment Create(RunConfiguration configuration, AttackRequest? attacks = null, Action<string>? progress = null)
+    public static Experiment Create(
+        RunConfiguration configuration, AttackRequest? attacks = null, Action<string>? progress = null, CancellationToken stopping = default)
     {
         // With hot reload the assemblies are read into memory, so a rebuild may overwrite their files mid-run.
         var catalog = PluginCatalog.LoadForHost(configuration.Plugins.Directories, loadInMemory: configuration.Plugins.HotReload);
@@ -58,7 +60,9 @@ internal static class ExperimentFactory
             var evaluationAttacks = attacks is null ? [] : AttackFactory.ForEvaluation(catalog, configuration, attacks, context);
 
             // 3. Data, then the network (seeded, so initial weights are reproducible).
+            stopping.ThrowIfCancellationRequested();
             var data = ConfiguredData.Load(configuration.Data, configuration.Model.Timesteps, progress);
+            stopping.ThrowIfCancellationRequested();
             if (configuration.Run.Threads > 0) torch.set_num_threads(configuration.Run.Threads);
             torch.manual_seed(configuration.Run.Seed);
             var train = data.Train;

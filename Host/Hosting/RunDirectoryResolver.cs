@@ -4,66 +4,76 @@ using Neuromorph.Host.Configuration;
 namespace Neuromorph.Host.Hosting;
 
 /// <summary>
-/// Picks the run directory: <c>--run-dir</c>, or <c>runs/&lt;run.name&gt;</c> (with a numeric suffix when that
-/// already holds a run, so a new run never overwrites an old one). <c>--resume</c> needs an existing run
-/// with a checkpoint and the same configuration.
+/// Picks the run directory of a <c>train</c> and takes its lock (<see cref="RunDirectoryLock"/>) before anything is
+/// built: <c>--run-dir</c>, or <c>runs/&lt;run.name&gt;</c> with a numeric suffix when that already holds a run or is
+/// in use, so two runs started at once never share a directory. <c>--resume</c> continues the run in the directory: from
+/// its last checkpoint, or from the beginning when it stopped before writing one.
 /// </summary>
 internal static class RunDirectoryResolver
 {
-    public static RunDirectory Resolve(RunConfiguration configuration, TrainRequest request)
+    /// <exception cref="ConfigurationException">The directory is in use, cannot be written, holds a run (without
+    /// <c>--resume</c>) or holds none (with it).</exception>
+    /// <exception cref="RunDirectoryException">A run file that <c>--resume</c> needs is corrupt.</exception>
+    public static RunDirectoryClaim Claim(RunConfiguration configuration, TrainRequest request)
     {
         var requested = request.RunDirectory ?? Path.Combine("runs", configuration.Run.Name);
-        if (request.Resume)
-        {
-            var existing = new RunDirectory(requested);
-            if (!existing.HasCheckpoint)
-                throw new ConfigurationException(
-                    $"--resume: '{existing.Path}' holds no checkpoint (checkpoints/last.ckpt) to continue from. Pass the run's directory with --run-dir.");
-            return existing;
-        }
+        if (request.Resume) return ClaimForResume(requested);
         if (request.RunDirectory is not null)
         {
-            if (HoldsRun(requested))
-                throw new ConfigurationException(
-                    $"--run-dir '{Path.GetFullPath(requested)}' already holds a run. Pass --resume to continue it, or choose another directory.");
-            return new RunDirectory(requested);
+            var claimed = RunDirectoryLock.Acquire(requested);
+            return HoldsRun(requested) ? Refuse(claimed) : new RunDirectoryClaim(claimed, RunStart.New);
         }
-        var candidate = requested;
-        for (var suffix = 2; HoldsRun(candidate); suffix++) candidate = $"{requested}-{suffix}";
-        return new RunDirectory(candidate);
+        for (var suffix = 1; ; suffix++)
+        {
+            var candidate = suffix == 1 ? requested : $"{requested}-{suffix}";
+            if (HoldsRun(candidate)) continue;
+            var claimed = RunDirectoryLock.TryAcquire(candidate, out _);
+            if (claimed is null) continue;
+            // Another run may have claimed it and ended between the two checks.
+            if (!HoldsRun(candidate)) return new RunDirectoryClaim(claimed, RunStart.New);
+            claimed.Dispose();
+        }
     }
 
-    /// <summary>
-    /// Refuses a resume whose effective configuration differs from the one the run recorded. The recorded file is
-    /// read through the current loader first, so keys added by a later Neuromorph version compare at their
-    /// defaults instead of counting as differences.
-    /// </summary>
-    public static void CheckResumable(RunDirectory runDirectory, string effectiveToml)
+    private static RunDirectoryClaim Refuse(RunDirectoryLock claimed)
     {
-        if (!File.Exists(runDirectory.ConfigPath)) return;
-        var stored = Normalized(runDirectory.ConfigPath);
-        var current = effectiveToml.Split('\n').Select(line => line.TrimEnd('\r')).ToArray();
-        var differences = current.Except(stored).Concat(stored.Except(current)).Where(line => line.Length > 0).ToList();
-        if (differences.Count > 0)
+        claimed.Dispose();
+        throw new ConfigurationException(
+            $"--run-dir '{claimed.Directory}' already holds a run. Pass --resume to continue it (a run stopped before its " +
+            "first checkpoint starts again from the beginning), or choose another directory.");
+    }
+
+    private static RunDirectoryClaim ClaimForResume(string requested)
+    {
+        var directory = new RunDirectory(requested);
+        if (!File.Exists(directory.ConfigPath))
+        {
+            var what = Directory.Exists(directory.Path) ? "holds no run (no config.toml)" : "does not exist";
             throw new ConfigurationException(
-                $"--resume: the configuration differs from the one '{runDirectory.Path}' was started with ({runDirectory.ConfigPath}): " +
-                $"{string.Join("; ", differences.Take(6))}. Resume with the same configuration (e.g. pass {runDirectory.ConfigPath}).");
-    }
-
-    /// <summary>The recorded configuration re-rendered with every default filled in; as written when it no longer reads.</summary>
-    private static string[] Normalized(string path)
-    {
-        var text = File.ReadAllText(path);
+                $"--resume: '{directory.Path}' {what}, so there is nothing to continue. Start the run without --resume" +
+                (Directory.Exists(directory.Path) ? "." : ", or pass the run's directory with --run-dir."));
+        }
+        var claimed = RunDirectoryLock.Acquire(requested);
         try
         {
-            text = ConfigurationLoader.Parse(text, path, [], Path.GetDirectoryName(path)).ToToml();
+            directory.RemoveTemporaryFiles();
+            // Read now, so a corrupt file is reported before anything is built.
+            var summary = directory.ReadSummary();
+            directory.ReadMetrics();
+            if (summary is { Completed: true })
+                return new RunDirectoryClaim(claimed, RunStart.AlreadyFinished);
+            return new RunDirectoryClaim(claimed, directory.HasCheckpoint ? RunStart.FromCheckpoint : RunStart.FromBeginning);
         }
-        catch (ConfigurationException)
+        catch
         {
-            // Compared as written: the differences will show what changed.
+            claimed.Dispose();
+            throw;
         }
-        return text.Split('\n').Select(line => line.TrimEnd('\r')).ToArray();
     }
 
-    private static bool HoldsRun(string path) => Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any();
+    /// <summary>Whether <paramref name="path"/> holds anything but a lock (a run directory of a run that was started).</summary>
+    private static bool HoldsRun(string path) =>
+        Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path)
+            .Select(Path.GetFileName)
+            .Any(name => name is not (RunDirectoryLock.FileName or RunDirectoryLock.OwnerFileName));
 }

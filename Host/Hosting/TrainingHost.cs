@@ -1,17 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Neuromorph.Engine.Training;
-using Neuromorph.Host.Composition;
-using Neuromorph.Host.Configuration;
 using Neuromorph.Host.Reporting;
 
 namespace Neuromorph.Host.Hosting;
 
 /// <summary>
-/// <c>train</c>: reads and validates the configuration, builds the experiment (plugins, data, model),
-/// prepares the run directory, then runs the training loop inside a generic host until it completes or is
-/// interrupted. Every configuration, plugin and data error surfaces before training starts.
+/// <c>train</c>: listens for Ctrl+C and SIGTERM from its first line, prepares the run (<see cref="PreparedTraining"/>:
+/// configuration, run directory and its lock, plugins, data, network; every configuration and plugin error before any
+/// data is read, and nothing trained before all of it is done), then runs the training loop inside a generic host until
+/// it completes or a signal stops it with a checkpoint.
 /// </summary>
 internal static class TrainingHost
 {
@@ -23,30 +21,22 @@ internal static class TrainingHost
     /// (given the built experiment) watching the run after the progress reporter.
     /// </summary>
     public static async Task<int> RunAsync(
-        TrainRequest request, TextWriter output, TextWriter error, Func<Experiment, IEnumerable<ITrainingObserver>> extraObservers)
+        TrainRequest request, TextWriter output, TextWriter error, Func<Composition.Experiment, IEnumerable<ITrainingObserver>> extraObservers)
     {
+        using var stop = StopSignal.Listen(line => error.WriteLine(Environment.NewLine + line));
         try
         {
-            var configuration = ConfigurationLoader.Load(request.ConfigPath, request.Overrides);
-            var runDirectory = RunDirectoryResolver.Resolve(configuration, request);
-            using var experiment = ExperimentFactory.Create(configuration, progress: output.WriteLine);
-            if (request.Resume)
-                RunDirectoryResolver.CheckResumable(runDirectory, experiment.EffectiveToml);
-            else
-                runDirectory.WriteConfig(experiment.EffectiveToml);
-
-            var interactive = !Console.IsOutputRedirected && ReferenceEquals(output, Console.Out);
-            var reporter = new ConsoleReporter(output, interactive, configuration.Run.LogEvery);
-            // A report line ends the progress bar's line first, so the bar redraws below it.
-            void Log(string line) => output.WriteLine(interactive ? Environment.NewLine + line : line);
-            var loop = experiment.CreateTrainingLoop(runDirectory, [reporter, .. extraObservers(experiment)], Log);
-            if (request.Resume) loop.Resume();
-            output.WriteLine($"run directory: {runDirectory.Path}");
-            output.WriteLine(experiment.Describe());
-
-            var service = await HostAsync(loop, error);
-            if (service.ExitCode == ExitCodes.Success) SummaryTable.Write(runDirectory, output);
-            return service.ExitCode;
+            using var training = await InterruptibleStartUp.RunAsync(
+                stopping => PreparedTraining.Prepare(request, output, extraObservers, stopping), stop.Token, error);
+            if (training.Claim.Start == RunStart.AlreadyFinished)
+            {
+                output.WriteLine($"'{training.Claim.Directory.Path}' already finished all its epochs: nothing to resume.");
+                SummaryTable.Write(training.Claim.Directory, output);
+                return ExitCodes.Success;
+            }
+            var code = await HostAsync(training.Loop, stop.Token, error);
+            if (code == ExitCodes.Success) SummaryTable.Write(training.Claim.Directory, output);
+            return code;
         }
         catch (Exception exception)
         {
@@ -54,19 +44,27 @@ internal static class TrainingHost
         }
     }
 
-    private static async Task<TrainingService> HostAsync(TrainingLoop loop, TextWriter error)
+    private static async Task<int> HostAsync(TrainingLoop loop, CancellationToken stopping, TextWriter error)
     {
-        // The defaults bring the console lifetime: Ctrl+C and SIGTERM become a graceful stop.
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
-        builder.Logging.ClearProviders();
-        builder.Services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = true);
-        // Time to finish the current iteration and write the checkpoint after Ctrl+C.
+        // An empty builder: no appsettings.json or environment configuration is read (a run is configured by its TOML
+        // file alone), and the signals are this class's (StopSignal), not the console lifetime's.
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddSingleton<IHostLifetime, SignalOwnedLifetime>();
+        // Time to finish the current iteration and write the checkpoint after a stop.
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromMinutes(10));
         builder.Services.AddSingleton(sp => new TrainingService(loop, sp.GetRequiredService<IHostApplicationLifetime>(), error));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TrainingService>());
         using var host = builder.Build();
         var service = host.Services.GetRequiredService<TrainingService>();
-        await host.RunAsync();
-        return service;
+        await host.RunAsync(stopping);
+        return service.ExitCode;
+    }
+
+    /// <summary>A host lifetime that leaves signals to <see cref="StopSignal"/>, which stops the host through its token.</summary>
+    private sealed class SignalOwnedLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -37,7 +37,7 @@ internal sealed class SettingsReload : IIterationBoundary, IDisposable
         this.scheme = scheme;
         this.log = log;
         SetBaseLearningRate = setBaseLearningRate;
-        inForce = Flatten(ConfigurationLoader.Load(path, []));
+        inForce = ConfigurationKeys.Flatten(ConfigurationLoader.Load(path, []));
         watcher = new AssemblyChangeWatcher(
             new Dictionary<string, string> { [path] = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))) },
             quietPeriod ?? AssemblyChangeWatcher.DefaultQuietPeriod);
@@ -66,11 +66,8 @@ internal sealed class SettingsReload : IIterationBoundary, IDisposable
         {
             return [Report(iteration, "config.toml", "-", "-", PluginReload.Refused, $"the file does not read as a configuration; nothing changed: {e.Message}")];
         }
-        var proposed = Flatten(next);
-        var changed = inForce.Keys.Union(proposed.Keys)
-            .Where(key => inForce.GetValueOrDefault(key) != proposed.GetValueOrDefault(key))
-            .Order(StringComparer.Ordinal)
-            .ToArray();
+        var proposed = ConfigurationKeys.Flatten(next);
+        var changed = ConfigurationKeys.Differences(inForce, proposed).Select(change => change.Key).ToArray();
         var records = new List<PluginReload>();
         var schemeKeys = changed.Where(IsSchemeOption).ToArray();
         foreach (var key in changed.Where(key => !IsSchemeOption(key)))
@@ -132,21 +129,4 @@ internal sealed class SettingsReload : IIterationBoundary, IDisposable
 
     private static bool IsSchemeOption(string key) =>
         key.StartsWith("distillation.", StringComparison.Ordinal) && key != "distillation.scheme";
-
-    /// <summary>Every key of the configuration as dotted key → TOML value text.</summary>
-    private static Dictionary<string, string> Flatten(RunConfiguration configuration)
-    {
-        var flat = new Dictionary<string, string>(StringComparer.Ordinal);
-        void Walk(string prefix, TomlTable table)
-        {
-            foreach (var (key, value) in table)
-            {
-                var dotted = prefix.Length == 0 ? key : $"{prefix}.{key}";
-                if (value is TomlTable inner) Walk(dotted, inner);
-                else flat[dotted] = TomlText.FormatValue(value);
-            }
-        }
-        Walk("", TomlText.Parse(configuration.ToToml(), "config.toml"));
-        return flat;
-    }
 }

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using Neuromorph.Data;
+using Neuromorph.Host.Configuration;
+
+namespace Neuromorph.Host.Hosting;
+
+/// <summary>
+/// The one writer of a run directory. <c>train</c> (and <c>--resume</c>) holds an exclusive OS lock on the directory's
+/// <c>.lock</c> file for as long as it runs; the kernel drops the lock when the process ends however it ends (a kill
+/// leaves no stale marker), so a second writer is refused while the first lives and accepted once it is gone.
+/// </summary>
+/// <remarks>
+/// .NET takes the lock as <c>flock(LOCK_EX | LOCK_NB)</c> for a file opened with <see cref="FileShare.None"/>; on a
+/// cluster's shared filesystem it holds across nodes where the filesystem supports <c>flock</c> (NFSv4, Lustre mounted
+/// with <c>flock</c>, GPFS, BeeGFS). Readers (<c>eval</c>, <c>attack</c>) take no lock: every run file is replaced by a
+/// rename, so they read either the old or the new file whole. Who holds the lock is written to <c>.lock-owner</c>, a
+/// separate file, because .NET cannot read a file that another process holds locked.
+/// </remarks>
+internal sealed class RunDirectoryLock : IDisposable
+{
+    /// <summary>The file the lock is held on, inside the run directory.</summary>
+    public const string FileName = ".lock";
+
+    /// <summary>The file naming the holder (process id, host, start time).</summary>
+    public const string OwnerFileName = ".lock-owner";
+
+    private readonly FileStream handle;
+
+    private RunDirectoryLock(string directory, FileStream handle)
+    {
+        Directory = directory;
+        this.handle = handle;
+    }
+
+    /// <summary>The run directory held.</summary>
+    public string Directory { get; }
+
+    /// <summary>
+    /// Takes the lock of <paramref name="directory"/> (created if missing), or returns null when another process
+    /// holds it; <paramref name="holder"/> then describes that process.
+    /// </summary>
+    /// <exception cref="ConfigurationException">The directory cannot be created or written (e.g. it lies under a file).</exception>
+    public static RunDirectoryLock? TryAcquire(string directory, out string holder)
+    {
+        holder = "";
+        var full = Path.GetFullPath(directory);
+        FileStream handle;
+        try
+        {
+            System.IO.Directory.CreateDirectory(full);
+            handle = new FileStream(Path.Combine(full, FileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e) when (IsHeldElsewhere(e))
+        {
+            holder = DescribeHolder(full);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigurationException(
+                $"The run directory '{full}' cannot be created or written: {e.Message} Choose a writable directory with --run-dir.");
+        }
+        var owner = new LockOwner(Environment.ProcessId, Environment.MachineName, DateTimeOffset.UtcNow);
+        AtomicFile.WriteAllText(Path.Combine(full, OwnerFileName), JsonSerializer.Serialize(owner) + "\n");
+        return new RunDirectoryLock(full, handle);
+    }
+
+    /// <summary>Takes the lock of <paramref name="directory"/> or refuses, naming the process that holds it.</summary>
+    /// <exception cref="ConfigurationException">Another process holds the lock, or the directory cannot be written.</exception>
+    public static RunDirectoryLock Acquire(string directory) =>
+        TryAcquire(directory, out var holder) ?? throw new ConfigurationException(
+            $"The run directory '{Path.GetFullPath(directory)}' is in use by {holder}: one run directory has one writer. " +
+            "Wait for that run to end (or stop it), or choose another directory with --run-dir.");
+
+    /// <summary>Releases the lock (the process ending releases it too).</summary>
+    public void Dispose() => handle.Dispose();
+
+    /// <summary>EWOULDBLOCK: the file is locked by another open file description (another process, or another open of ours).</summary>
+    private static bool IsHeldElsewhere(IOException e) => e.HResult == 11 && e.GetType() == typeof(IOException);
+
+    private static string DescribeHolder(string directory)
+    {
+        try
+        {
+            var owner = JsonSerializer.Deserialize<LockOwner>(File.ReadAllText(Path.Combine(directory, OwnerFileName)));
+            if (owner is not null)
+                return FormattableString.Invariant($"process {owner.Pid} on host {owner.Host} (running since {owner.Since:yyyy-MM-dd HH:mm:ss} UTC)");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            // The holder has not written its details yet, or they are unreadable: the lock itself is what counts.
+        }
+        return "another process (its details are not readable)";
+    }
+
+    private sealed record LockOwner(int Pid, string Host, DateTimeOffset Since);
+}
