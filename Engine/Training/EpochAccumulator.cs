@@ -16,9 +16,14 @@ internal sealed class EpochAccumulator
 
     public int Iterations { get; set; }
 
-    public double Seconds { get; set; }
+    /// <summary>The epoch's wall time so far: every phase, waiting for data and evaluation included.</summary>
+    public double Seconds => Phases.Seconds.Values.Sum();
 
+    /// <summary>Seconds of the training steps themselves (inputs to readout): what throughput is measured against.</summary>
     public double TrainingSeconds { get; set; }
+
+    /// <summary>Where the epoch's time went, phase by phase.</summary>
+    public StepPhaseTimes Phases { get; set; } = new();
 
     public Dictionary<string, double[]> DiagnosticSums { get; set; } = [];
 
@@ -27,14 +32,14 @@ internal sealed class EpochAccumulator
     /// <summary>Plugin swaps attempted during the epoch so far (kept in checkpoints with the sums).</summary>
     public List<PluginReload> PluginReloads { get; set; } = [];
 
-    public void Add(double loss, long correct, int samples, double trainingSeconds, IReadOnlyDictionary<string, Diagnostic> diagnostics)
+    public void Add(IterationReport report)
     {
-        LossSum += loss;
-        Correct += correct;
-        Samples += samples;
+        LossSum += report.Loss;
+        Correct += report.Correct;
+        Samples += report.Samples;
         Iterations++;
-        TrainingSeconds += trainingSeconds;
-        foreach (var (name, diagnostic) in diagnostics)
+        TrainingSeconds += report.Seconds;
+        foreach (var (name, diagnostic) in report.Diagnostics)
         {
             if (!DiagnosticSums.TryGetValue(name, out var sums) || sums.Length != diagnostic.Values.Length)
             {

@@ -35,6 +35,13 @@ internal sealed record EpochMetrics(
     /// </summary>
     public double AdversarialSeconds { get; init; }
 
+    /// <summary>
+    /// Where the epoch's time went: seconds per stage of the loop (<c>data</c>, <c>inputs</c>, <c>adversarial</c>,
+    /// <c>forward</c>, <c>distillation</c>, <c>objective</c>, <c>backward</c>, <c>optimizer</c>, <c>readout</c>,
+    /// <c>collect</c>, <c>observe</c>, <c>boundary</c>, <c>evaluate</c>); they add up to <see cref="EpochMetrics.Seconds"/>. Lines written before it existed read as empty.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> PhaseSeconds { get; init; } = new Dictionary<string, double>();
+
     /// <summary>How many training iterations the epoch ran.</summary>
     public int Iterations { get; init; }
 

@@ -1,3 +1,5 @@
+using Neuromorph.Engine.Network;
+
 namespace Neuromorph.Engine.Training;
 
 /// <summary>Watches a training run: called on the training thread between iterations and after each epoch.</summary>
@@ -7,10 +9,16 @@ internal interface ITrainingObserver
 
     void IterationCompleted(SimulationClock clock, IterationReport report) { }
 
+    /// <summary>The neuron model in force declares other parameters: the layers followed it (after hot reload).</summary>
+    void NeuronParametersChanged(IReadOnlyList<NeuronParameterChange> changes) { }
+
     void EpochCompleted(EpochMetrics metrics) { }
 
     void CheckpointWritten(string path, SimulationClock clock) { }
-}
 
-/// <summary>What one iteration did: its loss, how many of its samples were right, its learning rate.</summary>
-internal readonly record struct IterationReport(double Loss, long Correct, int Samples, double LearningRate, double Seconds);
+    /// <summary>
+    /// An iteration failed before it changed any weight (<paramref name="failure"/> ends the run), and <c>last.ckpt</c>
+    /// was written from the last completed iteration, which <paramref name="clock"/> counts.
+    /// </summary>
+    void SavedAfterFailure(SimulationClock clock, Exception failure) { }
+}

@@ -13,9 +13,4 @@ internal sealed class PluginFailureException(string plugin, string file, Excepti
     public string Plugin { get; } = plugin;
 
     public string File { get; } = file;
-
-    /// <summary>What the loop did about it (e.g. where the checkpoint it wrote stands); appended to the message.</summary>
-    public string? Outcome { get; init; }
-
-    public override string Message => Outcome is null ? base.Message : $"{base.Message} {Outcome}";
 }

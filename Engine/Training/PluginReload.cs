@@ -11,9 +11,9 @@ namespace Neuromorph.Engine.Training;
 /// <param name="Plugin">The plugin's configuration name.</param>
 /// <param name="Kind">What the plugin is, e.g. <c>distillation scheme</c>.</param>
 /// <param name="Old">The version that was running: informational version and the file's SHA-256 prefix.</param>
-/// <param name="New">The version on disk that was tried, described the same way.</param>
-/// <param name="Outcome"><see cref="Applied"/> or <see cref="Refused"/>.</param>
-/// <param name="Reason">Why the new version was refused; null when it was applied.</param>
+/// <param name="New">The version on disk that was tried (for a roll-back, the version rolled back to), described the same way.</param>
+/// <param name="Outcome"><see cref="Applied"/>, <see cref="Refused"/> or <see cref="RolledBack"/>.</param>
+/// <param name="Reason">Why the new version was refused or rolled back; null when it was applied.</param>
 /// <param name="File">The plugin assembly's path.</param>
 internal sealed record PluginReload(
     long Iteration, string Plugin, string Kind, string Old, string New, string Outcome, string? Reason, string File)
@@ -23,4 +23,7 @@ internal sealed record PluginReload(
 
     /// <summary>The new version was not used (or was taken out again); the old one keeps running.</summary>
     public const string Refused = "refused";
+
+    /// <summary>An applied version threw after its trial; the version it had replaced runs again.</summary>
+    public const string RolledBack = "rolled back";
 }

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Neuromorph.Abstractions;
 using Neuromorph.Data;
 using Neuromorph.Engine.Network;
 using TorchSharp.Modules;
@@ -7,185 +7,175 @@ using static TorchSharp.torch;
 namespace Neuromorph.Engine.Training;
 
 /// <summary>
-/// The game loop of training. One iteration (one mini-batch) is one frame: simulate T timesteps, compute
-/// the loss, backpropagate, step the optimizer, tell the observers. Each frame lives in its own dispose
-/// scope, so the number of live tensors stays flat however long the run. At each epoch's end the network
-/// is evaluated and checkpoints <c>last</c> (and <c>best</c>) are written. Between two frames, after the
-/// observers, the optional <see cref="IIterationBoundary"/> may swap plugins (hot reload).
+/// The game loop of training. One iteration (one mini-batch) is one frame, run as named stages: frame (simulate T
+/// timesteps, objective, backpropagation, optimizer step, in its own dispose scope so the live tensor count stays flat)
+/// → collect → record → observers → boundary (hot reload, periodic checkpoint). At each epoch's end: evaluate →
+/// record → checkpoint. Where the run stands lives in the <see cref="TrainingLedger"/>, what it writes goes through the
+/// <see cref="RunRecorder"/>, what may change mid-run is read from the <see cref="RunSlots"/>; every stage's time goes
+/// to the epoch's <see cref="StepPhaseTimes"/>.
 /// </summary>
 internal sealed class TrainingLoop(
     SpikingNetwork network,
+    TrainingStep step,
+    RunSlots slots,
     OptimizerHelper optimizer,
-    Objective objective,
     LearningRateSchedule schedule,
     BatchLoader trainBatches,
     BatchLoader testBatches,
-    RunDirectory runDirectory,
-    RunDescription description,
+    RunRecorder recorder,
     TrainingSettings settings,
     IReadOnlyList<ITrainingObserver> observers,
-    Robustness.AdversarialMix? adversarial = null,
-    IIterationBoundary? boundary = null)
+    IIterationBoundary? boundary = null) : IDisposable
 {
-    private readonly TrainingStep step = new(network, optimizer, objective, adversarial);
-    private SimulationClock clock = new(0, 0, 0, trainBatches.BatchesPerEpoch, settings.Epochs);
-    private EpochAccumulator epoch = new();
-    private double bestAccuracy = -1;
-    private int bestEpoch;
-    private EvaluationResult? lastEvaluation;
-    private readonly List<double> epochThroughputs = [];
-    private TimeSpan epochDataWaitStart;
-    private TimeSpan epochSchemeTimeStart;
-    private TimeSpan epochAttackTimeStart;
-    private IReadOnlyDictionary<string, Abstractions.Diagnostic> lastDiagnostics = new Dictionary<string, Abstractions.Diagnostic>();
+    private readonly BufferSnapshot buffers = new(network);
+    private TrainingLedger ledger = new(trainBatches.BatchesPerEpoch, settings.Epochs);
+    private INeuronModel neuronInForce = slots.Neuron;
 
-    public SimulationClock Clock => clock;
+    public SimulationClock Clock => ledger.Clock;
 
-    /// <summary>
-    /// The learning-rate schedule, replaceable between iterations (a reloaded base rate); the schedule is a pure
-    /// function of progress, so the position in it is unchanged.
-    /// </summary>
-    public LearningRateSchedule Schedule
-    {
-        get => schedule;
-        set => schedule = value ?? throw new ArgumentNullException(nameof(value));
-    }
-
-    /// <summary>Continues from <c>last.ckpt</c> of the run directory: weights, optimizer state and progress.</summary>
-    public void Resume()
-    {
-        var header = CheckpointFile.Read(runDirectory.LastCheckpointPath, network, optimizer);
-        if (header.Model != description.Model || header.Timesteps != network.Timesteps)
-            throw new CheckpointException(
-                $"Checkpoint '{runDirectory.LastCheckpointPath}' is for model '{header.Model}' at T = {header.Timesteps}, not '{description.Model}' at T = {network.Timesteps}.");
-        clock = clock with { Epoch = header.Epoch, IterationInEpoch = header.IterationInEpoch, GlobalIteration = header.GlobalIteration };
-        epoch = header.Partial;
-        bestAccuracy = header.BestAccuracy;
-        bestEpoch = header.BestEpoch;
-        runDirectory.TruncateMetrics(header.Epoch);
-        epochThroughputs.AddRange(runDirectory.ReadMetrics().Select(m => m.TrainSamplesPerSecond));
-    }
+    /// <summary>Continues from the run directory's <c>last.ckpt</c>: weights, optimizer state and progress.</summary>
+    public void Resume() => ledger = recorder.Resume(trainBatches.BatchesPerEpoch, settings.Epochs);
 
     public TrainingOutcome Run(CancellationToken stopping)
     {
-        var wall = Stopwatch.StartNew();
-        var wallBefore = runDirectory.ReadSummary()?.WallSeconds ?? 0;
-        foreach (var observer in observers) observer.RunStarted(clock);
-        while (!clock.IsFinished)
+        foreach (var observer in observers) observer.RunStarted(ledger.Clock);
+        while (!ledger.Clock.IsFinished)
         {
-            network.train();
-            var epochWatch = Stopwatch.StartNew();
-            epochDataWaitStart = trainBatches.ConsumerWaitTime;
-            epochSchemeTimeStart = objective.SchemeTime;
-            epochAttackTimeStart = adversarial?.AttackTime ?? TimeSpan.Zero;
-            foreach (var batch in trainBatches.Epoch(clock.Epoch, clock.IterationInEpoch))
-            {
-                var report = RunIteration(batch);
-                CollectionPoint.Reached();
-                epoch.Add(report.Loss, report.Correct, report.Samples, report.Seconds, lastDiagnostics);
-                clock = clock.Next();
-                foreach (var observer in observers) observer.IterationCompleted(clock, report);
-                if (boundary is not null) epoch.PluginReloads.AddRange(boundary.Apply(clock));
-                if (stopping.IsCancellationRequested)
-                {
-                    epoch.Seconds += epochWatch.Elapsed.TotalSeconds;
-                    WriteCheckpoint(runDirectory.LastCheckpointPath);
-                    WriteSummary(wallBefore + wall.Elapsed.TotalSeconds, completed: false);
-                    return TrainingOutcome.Interrupted;
-                }
-            }
-            epoch.Seconds += epochWatch.Elapsed.TotalSeconds;
-            FinishEpoch(wallBefore + wall.Elapsed.TotalSeconds);
+            if (!TrainEpoch(stopping)) return Stop();
+            FinishEpoch();
             // A stop requested during the evaluation: the epoch's checkpoint is already written.
-            if (stopping.IsCancellationRequested && !clock.IsFinished) return TrainingOutcome.Interrupted;
+            if (stopping.IsCancellationRequested && !ledger.Clock.IsFinished) return TrainingOutcome.Interrupted;
         }
-        WriteSummary(wallBefore + wall.Elapsed.TotalSeconds, completed: true);
+        recorder.WriteSummary(ledger, completed: true);
         return TrainingOutcome.Completed;
     }
 
-    private IterationReport RunIteration(Batch batch)
+    /// <summary>The rest of the current epoch, frame by frame; false when a stop was requested.</summary>
+    private bool TrainEpoch(CancellationToken stopping)
     {
-        var watch = Stopwatch.StartNew();
-        using var scope = NewDisposeScope();
-        var rate = schedule.RateAt(clock);
-        OptimizerFactory.SetLearningRate(optimizer, rate);
-        var result = step.Run(batch, clock.GlobalIteration);
-        lastDiagnostics = result.Diagnostics;
-        return new IterationReport(result.Loss, result.Correct, batch.Size, rate, watch.Elapsed.TotalSeconds);
+        network.train();
+        var phases = ledger.Epoch.Phases;
+        phases.Restart();
+        using var batches = trainBatches.Epoch(ledger.Clock.Epoch, ledger.Clock.IterationInEpoch).GetEnumerator();
+        while (NextBatch(batches))
+        {
+            phases.End(StepPhase.Data);
+            if (stopping.IsCancellationRequested) return false;
+            var report = Frame(batches.Current);
+            CollectionPoint.Reached();
+            phases.End(StepPhase.Collect);
+            ledger.Add(report);
+            foreach (var observer in observers) observer.IterationCompleted(ledger.Clock, report);
+            phases.End(StepPhase.Observe);
+            Boundary();
+            phases.End(StepPhase.Boundary);
+        }
+        return true;
     }
 
-    private void FinishEpoch(double wallSeconds)
+    /// <summary>The next batch; a batch that cannot be made (a corrupt file) ends the run after saving it.</summary>
+    private bool NextBatch(IEnumerator<Batch> batches)
     {
-        var evaluationWatch = Stopwatch.StartNew();
-        var evaluation = Evaluator.Evaluate(network, testBatches);
-        lastEvaluation = evaluation;
-        epoch.Seconds += evaluationWatch.Elapsed.TotalSeconds;
-        var throughput = epoch.TrainingSeconds > 0 ? epoch.Samples / epoch.TrainingSeconds : 0;
-        epochThroughputs.Add(throughput);
-        var metrics = new EpochMetrics(
-            clock.Epoch + 1,
-            epoch.MeanLoss,
-            epoch.Accuracy,
-            evaluation.Accuracy,
-            evaluation.AccuracyAtTimesteps,
-            schedule.RateAt(clock with { GlobalIteration = clock.GlobalIteration - clock.IterationInEpoch }),
-            epoch.Seconds,
-            throughput,
-            epoch.FoldedDiagnostics())
+        try
         {
-            Iterations = epoch.Iterations,
-            DataWaitSeconds = (trainBatches.ConsumerWaitTime - epochDataWaitStart).TotalSeconds,
-            DistillationSeconds = (objective.SchemeTime - epochSchemeTimeStart).TotalSeconds,
-            AdversarialSeconds = ((adversarial?.AttackTime ?? TimeSpan.Zero) - epochAttackTimeStart).TotalSeconds,
-            DiagnosticAggregations = RunDiagnostics.Names(epoch.DiagnosticAggregations),
-            PluginReloads = epoch.PluginReloads.ToArray(),
-        };
-        runDirectory.AppendMetrics(metrics);
-        var improved = evaluation.Accuracy > bestAccuracy;
-        if (improved)
-        {
-            bestAccuracy = evaluation.Accuracy;
-            bestEpoch = clock.Epoch + 1;
+            return batches.MoveNext();
         }
-        clock = clock.NextEpoch();
-        epoch = new EpochAccumulator();
-        WriteCheckpoint(runDirectory.LastCheckpointPath);
-        if (improved && settings.KeepBest) WriteCheckpoint(runDirectory.BestCheckpointPath);
-        WriteSummary(wallSeconds, completed: clock.IsFinished);
+        catch (Exception failure) when (failure is not OutOfMemoryException)
+        {
+            SaveAfterFailure(failure);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// One iteration. A failure before the optimizer step (a plugin that throws, a diverged loss) leaves the run as the
+    /// last completed iteration left it, once the batch-norm statistics are restored: that state is saved before the
+    /// failure ends the run.
+    /// </summary>
+    private IterationReport Frame(Batch batch)
+    {
+        buffers.Capture();
+        var phases = ledger.Epoch.Phases;
+        phases.CountStep();
+        var applying = false;
+        try
+        {
+            using var scope = NewDisposeScope();
+            var computed = step.Compute(batch, ledger.Clock.GlobalIteration, phases);
+            applying = true;
+            return step.Apply(computed, schedule.RateAt(ledger.Clock, slots.BaseLearningRate), phases);
+        }
+        catch (Exception failure) when (!applying && failure is not OutOfMemoryException)
+        {
+            buffers.Restore();
+            SaveAfterFailure(failure);
+            throw;
+        }
+    }
+
+    /// <summary>Between two iterations: plugins and settings may change, the network follows, a checkpoint may be due.</summary>
+    private void Boundary()
+    {
+        if (boundary is not null) ledger.Epoch.PluginReloads.AddRange(boundary.Apply(ledger.Clock));
+        FollowNeuronModel();
+        if (recorder.CheckpointDue) Checkpoint(isBest: false);
+    }
+
+    /// <summary>A new neuron model in force: the layers keep the parameters it declares alike and re-create the others.</summary>
+    private void FollowNeuronModel()
+    {
+        if (ReferenceEquals(slots.Neuron, neuronInForce)) return;
+        neuronInForce = slots.Neuron;
+        var changes = NeuronModelSwap.Apply(network, slots.NeuronModel, optimizer)
+            .Where(change => change.Kind != NeuronParameterChangeKind.Kept)
+            .ToArray();
+        if (changes.Length == 0) return;
+        foreach (var observer in observers) observer.NeuronParametersChanged(changes);
+    }
+
+    /// <summary>Evaluate → record → checkpoint, at an epoch's end.</summary>
+    private void FinishEpoch()
+    {
+        var clock = ledger.Clock;
+        var startRate = schedule.RateAt(clock with { GlobalIteration = clock.GlobalIteration - clock.IterationInEpoch }, slots.BaseLearningRate);
+        var phases = ledger.Epoch.Phases;
+        phases.Restart();
+        var evaluation = Evaluator.Evaluate(network, testBatches);
+        phases.End(StepPhase.Evaluate);
+        var (metrics, isBest) = ledger.CloseEpoch(evaluation, startRate);
+        recorder.AppendEpoch(metrics);
+        Checkpoint(isBest);
+        recorder.WriteSummary(ledger, completed: ledger.Clock.IsFinished);
         foreach (var observer in observers) observer.EpochCompleted(metrics);
     }
 
-    private void WriteCheckpoint(string path)
+    private TrainingOutcome Stop()
     {
-        var header = new CheckpointHeader(
-            CheckpointHeader.CurrentFormat, description.Model, network.Timesteps, clock.Epoch, clock.IterationInEpoch,
-            clock.GlobalIteration, bestAccuracy, bestEpoch, lastEvaluation?.Accuracy ?? 0, epoch);
-        CheckpointFile.Write(path, header, network, optimizer);
-        foreach (var observer in observers) observer.CheckpointWritten(path, clock);
+        Checkpoint(isBest: false);
+        recorder.WriteSummary(ledger, completed: false);
+        return TrainingOutcome.Interrupted;
     }
 
-    /// <summary>Writes <c>summary.json</c> from the finished epochs in <c>metrics.jsonl</c>, diagnostics folded over the run.</summary>
-    private void WriteSummary(double wallSeconds, bool completed)
+    private void SaveAfterFailure(Exception failure)
     {
-        var finished = runDirectory.ReadMetrics();
-        var last = finished.Count > 0 ? finished[^1] : null;
-        runDirectory.WriteSummary(new RunSummary(
-            description.Dataset,
-            description.Model,
-            description.Neuron,
-            description.Scheme,
-            network.Timesteps,
-            settings.Epochs,
-            finished.Count,
-            completed,
-            description.Seed,
-            network.parameters().Sum(p => p.numel()),
-            last?.TestAccuracy ?? 0,
-            last?.TestAccuracyAtTimesteps ?? [],
-            Math.Max(0, bestAccuracy),
-            bestEpoch,
-            epochThroughputs.Count > 0 ? epochThroughputs.Average() : 0,
-            wallSeconds,
-            RunDiagnostics.Fold(finished)));
+        try
+        {
+            Checkpoint(isBest: false);
+            recorder.WriteSummary(ledger, completed: false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The failure is what the user must hear about; the previous checkpoint is still whole.
+            return;
+        }
+        foreach (var observer in observers) observer.SavedAfterFailure(ledger.Clock, failure);
     }
+
+    private void Checkpoint(bool isBest)
+    {
+        foreach (var path in recorder.WriteCheckpoint(ledger, isBest))
+            foreach (var observer in observers) observer.CheckpointWritten(path, ledger.Clock);
+    }
+
+    public void Dispose() => buffers.Dispose();
 }

@@ -1,4 +1,3 @@
-using Neuromorph.Abstractions;
 using Neuromorph.Data;
 using Neuromorph.Engine.Network;
 using Neuromorph.Engine.Robustness;
@@ -7,39 +6,63 @@ using TorchSharp.Modules;
 namespace Neuromorph.Engine.Training;
 
 /// <summary>
-/// The work of one training iteration on one mini-batch: simulate T timesteps, compute the objective,
-/// backpropagate through time, step the optimizer. <see cref="TrainingLoop"/> runs it once per frame and
-/// <c>bench csnn</c> times it, so the benchmark measures exactly what training does. The caller owns the
-/// iteration's dispose scope and the learning rate.
+/// The work of one training iteration on one mini-batch, in two stages. <see cref="Compute"/> makes the inputs (and
+/// adversarial examples), simulates T timesteps, computes the objective and backpropagates: it changes no weight and no
+/// optimizer state, so a failure there leaves the run as the last completed iteration left it (but for batch-norm
+/// statistics, which <see cref="BufferSnapshot"/> restores). <see cref="Apply"/> steps the optimizer. The scheme and the
+/// attack are the ones in force in <see cref="RunSlots"/>. <see cref="TrainingLoop"/> runs it once per frame and
+/// <c>bench csnn</c> times it, so the benchmark measures exactly what training does. The caller owns the iteration's
+/// dispose scope.
 /// </summary>
 internal sealed class TrainingStep(
-    SpikingNetwork network, OptimizerHelper optimizer, Objective objective, AdversarialMix? adversarial = null,
-    StepPhaseTimes? phases = null)
+    SpikingNetwork network, OptimizerHelper optimizer, Objective objective, RunSlots slots, AdversarialMix? adversarial)
 {
-    /// <summary>Trains on <paramref name="batch"/>; <paramref name="iteration"/> only names the step in a divergence error.</summary>
-    /// <exception cref="NonFiniteLossException">The loss is NaN or infinite.</exception>
-    public TrainingStepResult Run(Batch batch, long iteration)
+    /// <summary>
+    /// The first stage, its time going to <paramref name="phases"/>; <paramref name="iteration"/> only names the step in
+    /// a divergence error.
+    /// </summary>
+    /// <exception cref="NonFiniteLossException">The loss is NaN or infinite (nothing has been updated).</exception>
+    public ComputedStep Compute(Batch batch, long iteration, StepPhaseTimes phases)
     {
-        phases?.Begin();
         var (inputs, labels) = BatchTensors.From(batch, network.InputShape);
-        if (adversarial is not null) inputs = adversarial.Apply(inputs, labels);
-        phases?.End(StepPhase.Inputs);
+        var seconds = phases.End(StepPhase.Inputs);
+        if (adversarial is not null)
+        {
+            inputs = adversarial.Apply(slots.Attack!, inputs, labels);
+            seconds += phases.End(StepPhase.Adversarial);
+        }
         var logits = network.forward(inputs);
-        phases?.End(StepPhase.Forward);
-        var result = objective.Compute(logits, labels);
-        phases?.End(StepPhase.Objective);
-        optimizer.zero_grad();
-        result.Loss.backward();
-        phases?.End(StepPhase.Backward);
-        optimizer.step();
-        phases?.End(StepPhase.Optimizer);
+        seconds += phases.End(StepPhase.Forward);
+        var term = Objective.Distill(slots.Scheme, logits, labels);
+        seconds += phases.End(StepPhase.Distillation);
+        var result = objective.Compute(logits, labels, term);
         var loss = result.Loss.item<float>();
         if (!float.IsFinite(loss)) throw new NonFiniteLossException(iteration, loss);
-        var correct = result.AveragedLogits.argmax(-1).eq(labels).sum().item<long>();
-        phases?.End(StepPhase.Readout);
-        return new TrainingStepResult(loss, correct, result.Diagnostics);
+        seconds += phases.End(StepPhase.Objective);
+        optimizer.zero_grad();
+        result.Loss.backward();
+        seconds += phases.End(StepPhase.Backward);
+        return new ComputedStep(batch.Size, loss, result, labels, seconds);
+    }
+
+    /// <summary>The second stage: the optimizer's update at <paramref name="learningRate"/>, then the readout.</summary>
+    public IterationReport Apply(ComputedStep computed, double learningRate, StepPhaseTimes phases)
+    {
+        OptimizerFactory.SetLearningRate(optimizer, learningRate);
+        optimizer.step();
+        var seconds = computed.Seconds + phases.End(StepPhase.Optimizer);
+        var correct = computed.Objective.AveragedLogits.argmax(-1).eq(computed.Labels).sum().item<long>();
+        seconds += phases.End(StepPhase.Readout);
+        return new IterationReport(computed.Loss, correct, computed.Samples, learningRate, seconds, computed.Objective.Diagnostics);
+    }
+
+    /// <summary>Both stages: one whole training step (what <c>bench</c> times).</summary>
+    public IterationReport Run(Batch batch, long iteration, double learningRate, StepPhaseTimes phases)
+    {
+        phases.Begin();
+        return Apply(Compute(batch, iteration, phases), learningRate, phases);
     }
 }
 
-/// <summary>What one training step reports: its loss, how many samples the averaged logits got right, the scheme's figures.</summary>
-internal sealed record TrainingStepResult(float Loss, long Correct, IReadOnlyDictionary<string, Diagnostic> Diagnostics);
+/// <summary>A step computed up to its gradients, not yet applied.</summary>
+internal sealed record ComputedStep(int Samples, float Loss, ObjectiveResult Objective, TorchSharp.torch.Tensor Labels, double Seconds);

@@ -26,7 +26,8 @@ internal static class BenchmarkLine
     /// <summary>Rounds a figure for printing: three decimals are below any timing noise.</summary>
     public static double Round(double value) => Math.Round(value, 3);
 
-    /// <summary>A step's mean milliseconds per phase, keyed by the phase's name in lower case (<c>forward</c>), rounded.</summary>
+    /// <summary>A step's mean milliseconds per phase, keyed by the phase's name (<c>forward</c>), rounded; phases it never entered are left out.</summary>
     public static IReadOnlyDictionary<string, double> Phases(Engine.Training.StepPhaseTimes phases) =>
-        phases.MeanMilliseconds().ToDictionary(phase => phase.Key.ToString().ToLowerInvariant(), phase => Round(phase.Value));
+        phases.MeanMilliseconds().Where(phase => phase.Value > 0)
+            .ToDictionary(phase => Engine.Training.StepPhaseTimes.NameOf(phase.Key), phase => Round(phase.Value));
 }

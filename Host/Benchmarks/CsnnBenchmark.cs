@@ -87,14 +87,14 @@ internal static class CsnnBenchmark
         var network = experiment.Network;
         var configuration = experiment.Configuration;
         var optimizer = experiment.CreateOptimizer();
-        var step = new TrainingStep(network, optimizer, experiment.Objective, phases: phases);
+        var step = new TrainingStep(network, optimizer, experiment.Objective, experiment.Slots, adversarial: null);
         using var loader = new BatchLoader(
             experiment.Data.Train, settings.Batch, shuffle: true, configuration.Run.Seed, configuration.Data.Prefetch, dropLast: true);
         network.train();
         var iteration = 0L;
         return Throughput(loader, settings, () => phases.Clear(), batch =>
         {
-            using (NewDisposeScope()) step.Run(batch, iteration++);
+            using (NewDisposeScope()) step.Run(batch, iteration++, experiment.Slots.BaseLearningRate, phases);
             CollectionPoint.Reached();
         });
     }

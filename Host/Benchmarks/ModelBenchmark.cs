@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Neuromorph.Abstractions;
 using Neuromorph.Data;
 using Neuromorph.Engine.Models;
+using Neuromorph.Engine.Spiking;
 using Neuromorph.Engine.Training;
 using Neuromorph.Host.Composition;
 using Neuromorph.Host.Configuration;
@@ -33,18 +34,20 @@ internal static class ModelBenchmark
         var spec = Spec(settings);
         if (ModelCatalog.InputProblem(spec) is { } problem)
             throw new ConfigurationException($"--model {settings.Model}: {problem}.");
-        var network = ModelCatalog.Build(spec, neuron);
+        var slots = new RunSlots(
+            neuron, Scheme(catalog, settings.Scheme, context), attack: null,
+            new AdjustableSurrogate(SurrogateGradients.Create(RunConfiguration.Default.Neuron.Surrogate)), new OptimizerSettings().LearningRate);
+        var network = ModelCatalog.Build(spec, slots.NeuronModel);
         network.train();
-        var objective = new Objective(Scheme(catalog, settings.Scheme, context));
         var optimizer = OptimizerFactory.Create(new OptimizerSettings(), network.parameters());
         var phases = new StepPhaseTimes();
-        var step = new TrainingStep(network, optimizer, objective, phases: phases);
+        var step = new TrainingStep(network, optimizer, new Objective(), slots, adversarial: null);
         var batches = Enumerable.Range(0, DistinctBatches).Select(seed => RandomBatch(settings, seed)).ToArray();
 
-        for (var i = 0; i < settings.Warmup; i++) Train(step, batches[i % DistinctBatches], i);
+        for (var i = 0; i < settings.Warmup; i++) Train(step, batches[i % DistinctBatches], i, slots.BaseLearningRate, phases);
         phases.Clear();
         var watch = Stopwatch.StartNew();
-        for (var i = 0; i < settings.Iterations; i++) Train(step, batches[i % DistinctBatches], i);
+        for (var i = 0; i < settings.Iterations; i++) Train(step, batches[i % DistinctBatches], i, slots.BaseLearningRate, phases);
         var stepMs = watch.Elapsed.TotalMilliseconds / settings.Iterations;
         CollectionPoint.End();
 
@@ -80,9 +83,9 @@ internal static class ModelBenchmark
         return (IDistillationScheme)ConfiguredPlugins.Create(plugin, options, "distillation", context, null);
     }
 
-    private static void Train(TrainingStep step, Batch batch, int iteration)
+    private static void Train(TrainingStep step, Batch batch, int iteration, double learningRate, StepPhaseTimes phases)
     {
-        using (NewDisposeScope()) step.Run(batch, iteration);
+        using (NewDisposeScope()) step.Run(batch, iteration, learningRate, phases);
         CollectionPoint.Reached();
     }
 

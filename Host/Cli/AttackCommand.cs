@@ -108,7 +108,7 @@ internal static class AttackCommand
         output.WriteLine($"Attacking {total} test images with {string.Join(", ", experiment.Attacks.Select(a => a.Run.Epsilon is null ? a.Run.Name : $"{a.Run.Name} (ε = {RobustnessTable.Budget(a.Run.Epsilon)})"))}.");
         var progress = new ProgressLine(output, total);
         var result = RobustnessEvaluator.Evaluate(
-            network, experiment.Surrogate, batches.Epoch(0), experiment.Attacks.Select(a => a.Run).ToArray(), progress.Report);
+            network, experiment.Slots.Surrogate, batches.Epoch(0), experiment.Attacks.Select(a => a.Run).ToArray(), progress.Report);
 
         var title = $"{experiment.Description.Model} ({experiment.Description.Neuron}, T = {network.Timesteps}) from {checkpointPath} (after {header.GlobalIteration} iterations)";
         var report = RobustnessReport.From(Path.GetFileName(checkpointPath), header.GlobalIteration, network.Timesteps, result, experiment.Attacks, request.Epsilons);

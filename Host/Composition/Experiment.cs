@@ -1,26 +1,24 @@
 using System.Globalization;
-using Neuromorph.Abstractions;
 using Neuromorph.Data;
 using Neuromorph.Engine.Network;
-using Neuromorph.Engine.Robustness;
-using Neuromorph.Engine.Spiking;
 using Neuromorph.Engine.Training;
 using Neuromorph.Host.Configuration;
-using Neuromorph.Host.HotReload;
 using Neuromorph.Host.Plugins;
 
 namespace Neuromorph.Host.Composition;
 
 /// <summary>
-/// Everything one run is made of, built and validated from its configuration: the loaded plugins, the
-/// dataset, the network, the objective and the effective configuration to record.
+/// Everything one run is made of, built and validated from its configuration by <see cref="ExperimentFactory"/>: the
+/// loaded plugins, the dataset, the network, what may change mid-run (<see cref="Slots"/>), the objective and the
+/// effective configuration to record. It describes; it is not changed once built (what changes during training lives
+/// in <see cref="Slots"/>). Disposing it releases the network, the loaders it made and the plugins.
 /// </summary>
 internal sealed class Experiment(
     RunConfiguration configuration,
     PluginCatalog plugins,
     DatasetSplits data,
     SpikingNetwork network,
-    AdjustableSurrogate surrogate,
+    RunSlots slots,
     Objective objective,
     RunDescription description,
     string effectiveToml) : IDisposable
@@ -35,28 +33,19 @@ internal sealed class Experiment(
 
     public SpikingNetwork Network { get; } = network;
 
-    /// <summary>The surrogate gradient the network's neurons differentiate spikes with; attacks may swap it while they run.</summary>
-    public AdjustableSurrogate Surrogate { get; } = surrogate;
+    /// <summary>The neuron model, scheme, adversarial-training attack, surrogate and base learning rate in force.</summary>
+    public RunSlots Slots { get; } = slots;
 
     public Objective Objective { get; } = objective;
 
-    /// <summary>
-    /// The attack that makes adversarial training examples, or null when the run trains on clean data only.
-    /// Hot reload replaces it when it swaps the attack plugin.
-    /// </summary>
-    public ConfiguredAttack? AdversarialTraining { get; set; }
-
-    /// <summary>The plugins the run uses (neuron model, distillation scheme, adversarial-training attack).</summary>
-    public IReadOnlyList<PluginUse> PluginsInUse { get; init; } = [];
-
-    /// <summary>The run's plugin hot reload, once <see cref="CreateTrainingLoop"/> has set it up (<c>[plugins] hot_reload</c>).</summary>
-    public PluginHotReload? HotReload { get; private set; }
-
-    /// <summary>Applies hyperparameters changed in the run's <c>config.toml</c> (with hot reload on), else null.</summary>
-    public SettingsReload? Settings { get; private set; }
+    /// <summary>The plugins the run uses (neuron model, distillation scheme, adversarial-training attack), each in its slot.</summary>
+    public IReadOnlyList<PluginSlot> PluginSlots { get; init; } = [];
 
     /// <summary>The attacks an evaluation runs (empty unless the experiment was created for one).</summary>
     public IReadOnlyList<ConfiguredAttack> Attacks { get; init; } = [];
+
+    /// <summary>How adversarial training examples are made, for the description; null when the run trains on clean data.</summary>
+    public ConfiguredAttack? AdversarialTraining { get; init; }
 
     public RunDescription Description { get; } = description;
 
@@ -67,6 +56,10 @@ internal sealed class Experiment(
     public BatchLoader CreateTestBatches(int? batchSize = null) =>
         Own(ConfiguredData.TestBatches(Data.Test, Configuration.Data, Configuration.Run.Seed, batchSize));
 
+    /// <summary>Shuffled, augmented training batches of <c>data.batch_size</c>.</summary>
+    public BatchLoader CreateTrainingBatches() =>
+        Own(ConfiguredData.TrainingBatches(Data.Train, Configuration.Data, Configuration.Run.Seed));
+
     /// <summary>The configured optimizer over the network's parameters, at the configured initial learning rate.</summary>
     public TorchSharp.Modules.OptimizerHelper CreateOptimizer()
     {
@@ -75,74 +68,6 @@ internal sealed class Experiment(
             optimizer.Name, optimizer.Lr, optimizer.Momentum, optimizer.WeightDecay, optimizer.Nesterov, optimizer.Beta1, optimizer.Beta2);
         return Own(OptimizerFactory.Create(settings, Network.parameters()));
     }
-
-    /// <summary>
-    /// The training loop over the experiment. With <c>[plugins] hot_reload = true</c> it also sets up
-    /// <see cref="HotReload"/>, which reports each swap through <paramref name="reloadLog"/>.
-    /// </summary>
-    public TrainingLoop CreateTrainingLoop(
-        RunDirectory runDirectory, IReadOnlyList<ITrainingObserver> observers, Action<string>? reloadLog = null)
-    {
-        var data = Configuration.Data;
-        var train = Own(ConfiguredData.TrainingBatches(Data.Train, data, Configuration.Run.Seed));
-        var optimizerConfig = Configuration.Optimizer;
-        var optimizer = CreateOptimizer();
-        var schedule = new LearningRateSchedule(
-            optimizerConfig.Schedule, optimizerConfig.Lr, optimizerConfig.StepSize, optimizerConfig.Gamma,
-            (long)train.BatchesPerEpoch * Configuration.Run.Epochs);
-        var adversarial = AdversarialTraining is null
-            ? null
-            : new AdversarialMix(Network, Surrogate, AdversarialTraining.Run, Configuration.AdversarialTraining.Fraction);
-        TrainingLoop? loop = null;
-        IIterationBoundary? boundary = null;
-        if (Configuration.Plugins.HotReload)
-        {
-            var log = reloadLog ?? (_ => { });
-            var slots = CreateSlots(adversarial, optimizer, log);
-            HotReload = Own(new PluginHotReload(Plugins, slots, log));
-            // The learning rate is the loop's: the reload reaches it once the loop exists (before any iteration).
-            var settings = Settings = Own(new SettingsReload(
-                runDirectory.ConfigPath, slots.FirstOrDefault(slot => slot.Kind == PluginKind.DistillationScheme),
-                rate => loop!.Schedule = loop.Schedule with { BaseRate = rate }, log));
-            boundary = new IterationBoundaries([HotReload, settings]);
-        }
-        loop = new TrainingLoop(
-            Network, optimizer, Objective, schedule, train, CreateTestBatches(), runDirectory, Description,
-            new TrainingSettings(Configuration.Run.Epochs, Configuration.Checkpoint.KeepBest), observers, adversarial, boundary);
-        return loop;
-    }
-
-    /// <summary>A slot for each plugin in use, reading and replacing the instance where the engine calls it.</summary>
-    private PluginSlot[] CreateSlots(AdversarialMix? adversarial, TorchSharp.torch.optim.Optimizer optimizer, Action<string> log) => PluginsInUse
-        .Select(use => new PluginSlot(
-            Plugins.Find(use.Kind, use.Name), use.TablePath, use.Options, use.Context, use.Surrogate,
-            InstanceOf(use.Kind, adversarial), Installer(use.Kind, adversarial, optimizer, log)))
-        .ToArray();
-
-    private object InstanceOf(PluginKind kind, AdversarialMix? adversarial) => kind switch
-    {
-        PluginKind.Neuron => Network.NeuronLayers[0].Model,
-        PluginKind.DistillationScheme => Objective.Scheme,
-        PluginKind.Attack => adversarial!.Attack.Attack,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown plugin kind."),
-    };
-
-    private Action<object> Installer(PluginKind kind, AdversarialMix? adversarial, TorchSharp.torch.optim.Optimizer optimizer, Action<string> log) => kind switch
-    {
-        // The layers keep the parameters whose declaration is unchanged (learned values and optimizer state).
-        PluginKind.Neuron => instance =>
-        {
-            foreach (var change in NeuronModelSwap.Apply(Network, (INeuronModel)instance, optimizer).Where(c => c.Kind != NeuronParameterChangeKind.Kept))
-                log($"neuron parameter {change}");
-        },
-        PluginKind.DistillationScheme => instance => Objective.Scheme = (IDistillationScheme)instance,
-        PluginKind.Attack => instance =>
-        {
-            adversarial!.Attack = adversarial.Attack with { Attack = (IAdversarialAttack)instance };
-            AdversarialTraining = AdversarialTraining! with { Run = adversarial.Attack };
-        },
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown plugin kind."),
-    };
 
     private T Own<T>(T item) where T : IDisposable
     {

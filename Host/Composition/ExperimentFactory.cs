@@ -2,17 +2,22 @@ using Neuromorph.Abstractions;
 using Neuromorph.Data;
 using Neuromorph.Data.Events;
 using Neuromorph.Engine.Models;
+using Neuromorph.Engine.Robustness;
 using Neuromorph.Engine.Spiking;
 using Neuromorph.Engine.Training;
 using Neuromorph.Host.Configuration;
+using Neuromorph.Host.HotReload;
 using Neuromorph.Host.Plugins;
+using Neuromorph.Host.Plugins.Guards;
 using TorchSharp;
 
 namespace Neuromorph.Host.Composition;
 
 /// <summary>
-/// Builds an <see cref="Experiment"/> from a validated configuration, in an order that reports every
-/// configuration and plugin error (exit 2) before reading any data (exit 3) and before any training work.
+/// The composition root: builds an <see cref="Experiment"/> from a validated configuration, in an order that reports
+/// every configuration and plugin error (exit 2) before reading any data (exit 3) and before any training work, and
+/// builds a <see cref="Training"/> over an experiment (loop, loaders, optimizer, recorder, hot reload). Nothing else
+/// creates or wires the parts of a run.
 /// </summary>
 internal static class ExperimentFactory
 {
@@ -29,73 +34,31 @@ internal static class ExperimentFactory
         var catalog = PluginCatalog.LoadForHost(configuration.Plugins.Directories, loadInMemory: configuration.Plugins.HotReload);
         try
         {
-            // 1. Plugins and their options: names resolved, options bound and checked.
-            catalog.RejectShadowing(PluginKind.DistillationScheme, [NoDistillation.Name]);
-            var neuronPlugin = catalog.Find(PluginKind.Neuron, configuration.Neuron.Plugin);
-            var neuronOptions = ConfiguredPlugins.BindOptions(neuronPlugin, configuration.Neuron.Options, "neuron.options");
-            var schemeName = configuration.Distillation.Scheme;
-            var schemePlugin = schemeName == NoDistillation.Name ? null : catalog.Find(PluginKind.DistillationScheme, schemeName);
-            var schemeOptions = schemePlugin is null ? null : ConfiguredPlugins.BindOptions(schemePlugin, configuration.Distillation.Options, "distillation");
-            if (schemePlugin is null && configuration.Distillation.Options.Count > 0)
-                throw new ConfigurationException(
-                    $"[distillation] scheme = \"none\" takes no options, but the file sets {string.Join(", ", configuration.Distillation.Options.Keys.Select(k => "distillation." + k))}.");
-            var surrogate = new AdjustableSurrogate(SurrogateGradients.Create(configuration.Neuron.Surrogate, configuration.Neuron.SurrogateAlpha));
-            var events = EventDatasetCatalog.Find(configuration.Data.Dataset);
-            if (attacks is not null && events is not null)
-                throw new ConfigurationException(
-                    $"The run trained on the event dataset '{events.Name}' ({events.Title}); attacks perturb images in [0, 1], "
-                    + "not event-count frames, so there is nothing to attack.");
+            // 1. Plugins: names resolved, options bound and checked, instances created (their constructors check the
+            //    option values against the run), each in a guarded slot.
+            var plugins = ChosenPlugins.Create(catalog, configuration, attacks);
 
-            // 2. Plugin instances: their constructors check option values against the run (e.g. T).
-            // image-folder's classes are its class folders: listed (not read) here, so a missing folder is a data error.
-            var context = new PluginContext(
-                configuration.Model.Timesteps,
-                events?.ClassCount ?? DatasetCatalog.ClassCount(configuration.Data.Dataset, configuration.Data.Path),
-                configuration.Run.Seed);
-            var neuron = (INeuronModel)ConfiguredPlugins.Create(neuronPlugin, neuronOptions, "neuron.options", context, surrogate);
-            var scheme = schemePlugin is null
-                ? new NoDistillation()
-                : (IDistillationScheme)ConfiguredPlugins.Create(schemePlugin, schemeOptions, "distillation", context, null);
-            var adversarialTraining = AttackFactory.ForTraining(catalog, configuration, context);
-            var evaluationAttacks = attacks is null ? [] : AttackFactory.ForEvaluation(catalog, configuration, attacks, context);
-
-            // 3. Data, then the network (seeded, so initial weights are reproducible).
+            // 2. Data, then the network (seeded, so initial weights are reproducible) with the slots' neuron model.
             stopping.ThrowIfCancellationRequested();
             var data = ConfiguredData.Load(configuration.Data, configuration.Model.Timesteps, progress);
             stopping.ThrowIfCancellationRequested();
             if (configuration.Run.Threads > 0) torch.set_num_threads(configuration.Run.Threads);
             torch.manual_seed(configuration.Run.Seed);
-            var train = data.Train;
-            var model = configuration.Model;
-            var spec = new ModelSpec(
-                model.Name, model.Timesteps, [train.Channels, train.Height, train.Width],
-                train.ClassCount, model.Channels, model.Hidden, train.Normalization,
-                model.Width, model.NormKind, model.TdbnAlpha, NeuronThreshold(neuronOptions));
+            var slots = plugins.CreateSlots(configuration.Optimizer.Lr);
+            var spec = Spec(configuration, data.Train, plugins.NeuronOptions);
             RejectInputSize(spec, configuration.Data.Dataset);
-            var network = ModelCatalog.Build(spec, neuron);
+            var network = ModelCatalog.Build(spec, slots.NeuronModel);
 
-            var description = new RunDescription(
-                configuration.Data.Dataset, configuration.Model.Name, configuration.Neuron.Plugin, schemeName, configuration.Run.Seed);
-            var effective = WithBoundOptions(configuration, neuronOptions, schemeOptions, adversarialTraining).ToToml();
+            // 3. The objective and what the run records.
             var weight = configuration.AdversarialTraining.OrthogonalityWeight;
-            var objective = new Objective(scheme)
+            var objective = new Objective(weight > 0 ? new OrthogonalityPenalty(network.parameters(), weight) : null);
+            var description = new RunDescription(
+                configuration.Data.Dataset, configuration.Model.Name, configuration.Neuron.Plugin, configuration.Distillation.Scheme, configuration.Run.Seed);
+            return new Experiment(configuration, catalog, data, network, slots, objective, description, plugins.EffectiveToml(configuration))
             {
-                Regularizer = weight > 0 ? new Engine.Robustness.OrthogonalityPenalty(network.parameters(), weight) : null,
-            };
-            List<PluginUse> uses =
-            [
-                new(PluginKind.Neuron, neuronPlugin.Name, "neuron.options", configuration.Neuron.Options, context, surrogate),
-            ];
-            if (schemePlugin is not null)
-                uses.Add(new(PluginKind.DistillationScheme, schemePlugin.Name, "distillation", configuration.Distillation.Options, context, null));
-            if (adversarialTraining is not null)
-                uses.Add(new(PluginKind.Attack, configuration.AdversarialTraining.Attack, "adversarial_training.options",
-                    AttackFactory.PluginOptions(configuration.AdversarialTraining.Options), context, null));
-            return new Experiment(configuration, catalog, data, network, surrogate, objective, description, effective)
-            {
-                AdversarialTraining = adversarialTraining,
-                Attacks = evaluationAttacks,
-                PluginsInUse = uses,
+                PluginSlots = plugins.Slots,
+                Attacks = plugins.EvaluationAttacks,
+                AdversarialTraining = plugins.AdversarialTraining,
             };
         }
         catch
@@ -103,6 +66,55 @@ internal static class ExperimentFactory
             catalog.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The training of <paramref name="experiment"/> into <paramref name="runDirectory"/>: loaders, optimizer, schedule,
+    /// step, recorder and loop, and with <c>[plugins] hot_reload = true</c> the plugin and settings reloads, which report
+    /// each change through <paramref name="reloadLog"/>.
+    /// </summary>
+    public static Training CreateTraining(
+        Experiment experiment, RunDirectory runDirectory, IReadOnlyList<ITrainingObserver> observers, Action<string> reloadLog)
+    {
+        var configuration = experiment.Configuration;
+        var network = experiment.Network;
+        var slots = experiment.Slots;
+        var train = experiment.CreateTrainingBatches();
+        var optimizer = experiment.CreateOptimizer();
+        var settings = new TrainingSettings(
+            configuration.Run.Epochs, configuration.Checkpoint.KeepBest, TimeSpan.FromMinutes(configuration.Checkpoint.EveryMinutes));
+        var schedule = new LearningRateSchedule(
+            configuration.Optimizer.Schedule, configuration.Optimizer.StepSize, configuration.Optimizer.Gamma,
+            (long)train.BatchesPerEpoch * settings.Epochs);
+        var adversarial = slots.Attack is null
+            ? null
+            : new AdversarialMix(network, slots.Surrogate, configuration.AdversarialTraining.Fraction);
+        var step = new TrainingStep(network, optimizer, experiment.Objective, slots, adversarial);
+        var recorder = new RunRecorder(runDirectory, network, optimizer, experiment.Description, settings);
+
+        var reloads = new List<IDisposable>();
+        IIterationBoundary? boundary = null;
+        if (configuration.Plugins.HotReload)
+        {
+            var plugins = new PluginHotReload(experiment.Plugins, experiment.PluginSlots, reloadLog);
+            reloads.Add(plugins);
+            var settingsReload = new SettingsReload(
+                runDirectory.ConfigPath, slots, experiment.PluginSlots.FirstOrDefault(slot => slot.Kind == PluginKind.DistillationScheme), reloadLog);
+            reloads.Add(settingsReload);
+            boundary = new IterationBoundaries([plugins, settingsReload]);
+        }
+        var loop = new TrainingLoop(
+            network, step, slots, optimizer, schedule, train, experiment.CreateTestBatches(), recorder, settings, observers, boundary);
+        return new Training(loop, reloads);
+    }
+
+    private static ModelSpec Spec(RunConfiguration configuration, ISampleSource train, object? neuronOptions)
+    {
+        var model = configuration.Model;
+        return new ModelSpec(
+            model.Name, model.Timesteps, [train.Channels, train.Height, train.Width],
+            train.ClassCount, model.Channels, model.Hidden, train.Normalization,
+            model.Width, model.NormKind, model.TdbnAlpha, NeuronThreshold(neuronOptions));
     }
 
     /// <summary>
@@ -131,30 +143,5 @@ internal static class ExperimentFactory
         throw new ConfigurationException(
             $"model.name = \"{spec.Name}\": {problem} (data.dataset = \"{dataset}\"). Choose a model that takes {input} images "
             + $"('neuromorph models --input {input}' lists them) or a dataset with larger images.");
-    }
-
-    /// <summary>The configuration with each plugin's options as bound, defaults included, for the record.</summary>
-    private static RunConfiguration WithBoundOptions(
-        RunConfiguration configuration, object? neuronOptions, object? schemeOptions, ConfiguredAttack? adversarialTraining) =>
-        configuration with
-        {
-            Data = EventDatasetCatalog.Find(configuration.Data.Dataset) is null
-                ? configuration.Data
-                : configuration.Data with { Events = OptionsBinder.Render(EventsSection.Bind(configuration.Data.Events)) },
-            AdversarialTraining = adversarialTraining is null
-                ? configuration.AdversarialTraining
-                : configuration.AdversarialTraining with { Options = WithSurrogateKeys(adversarialTraining.Options, configuration.AdversarialTraining.Options) },
-            Neuron = neuronOptions is null ? configuration.Neuron : configuration.Neuron with { Options = OptionsBinder.Render(neuronOptions) },
-            Distillation = schemeOptions is null ? configuration.Distillation : configuration.Distillation with { Options = OptionsBinder.Render(schemeOptions) },
-        };
-
-    /// <summary>Bound attack options plus the host-applied surrogate keys as written.</summary>
-    private static Tomlyn.Model.TomlTable WithSurrogateKeys(Tomlyn.Model.TomlTable bound, Tomlyn.Model.TomlTable written)
-    {
-        var options = new Tomlyn.Model.TomlTable();
-        foreach (var (key, value) in bound) options[key] = value;
-        foreach (var key in new[] { AttackSection.SurrogateKey, AttackSection.SurrogateAlphaKey })
-            if (written.TryGetValue(key, out var value)) options[key] = value;
-        return options;
     }
 }

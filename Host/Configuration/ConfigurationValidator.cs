@@ -12,7 +12,7 @@ internal static class ConfigurationValidator
     public static IReadOnlyList<string> Problems(RunConfiguration configuration)
     {
         var problems = new List<string>();
-        var (run, data, model, neuron, optimizer, _, _, _, adversarial, attack) = configuration;
+        var (run, data, model, neuron, optimizer, _, checkpoint, _, adversarial, attack) = configuration;
 
         if (run.Name.Length == 0 || run.Name.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_' or '.')))
             problems.Add($"run.name = \"{run.Name}\" is not valid: use letters, digits, '-', '_' and '.' (it names the run directory).");
@@ -44,6 +44,9 @@ internal static class ConfigurationValidator
         Positive(problems, "optimizer.gamma", optimizer.Gamma);
         UnitInterval(problems, "optimizer.beta1", optimizer.Beta1);
         UnitInterval(problems, "optimizer.beta2", optimizer.Beta2);
+
+        if (!double.IsFinite(checkpoint.EveryMinutes) || checkpoint.EveryMinutes < 0)
+            problems.Add(OutOfRange("checkpoint.every_minutes", checkpoint.EveryMinutes, "a finite number >= 0 (0 writes checkpoints at epoch ends only)"));
 
         if (!(adversarial.Fraction > 0 && adversarial.Fraction <= 1))
             problems.Add(OutOfRange("adversarial_training.fraction", adversarial.Fraction, "a number in (0, 1] (the share of each batch made adversarial)"));

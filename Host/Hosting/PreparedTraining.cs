@@ -11,20 +11,20 @@ namespace Neuromorph.Host.Hosting;
 /// </summary>
 internal sealed class PreparedTraining : IDisposable
 {
-    private PreparedTraining(RunDirectoryClaim claim, Experiment? experiment, TrainingLoop? loop)
+    private readonly Training? training;
+
+    private PreparedTraining(RunDirectoryClaim claim, Experiment? experiment, Training? training)
     {
         Claim = claim;
         Experiment = experiment;
-        this.loop = loop;
+        this.training = training;
     }
-
-    private readonly TrainingLoop? loop;
 
     public RunDirectoryClaim Claim { get; }
 
     public Experiment? Experiment { get; }
 
-    public TrainingLoop Loop => loop ?? throw new InvalidOperationException("A finished run has no training loop.");
+    public TrainingLoop Loop => training?.Loop ?? throw new InvalidOperationException("A finished run has no training loop.");
 
     /// <summary>
     /// Reads the configuration, claims the run directory, builds the experiment and the loop, in that order, checking
@@ -37,6 +37,7 @@ internal sealed class PreparedTraining : IDisposable
         stopping.ThrowIfCancellationRequested();
         var claim = RunDirectoryResolver.Claim(configuration, request);
         Experiment? experiment = null;
+        Training? training = null;
         var wroteConfig = false;
         try
         {
@@ -59,9 +60,9 @@ internal sealed class PreparedTraining : IDisposable
             var reporter = new ConsoleReporter(output, interactive, configuration.Run.LogEvery);
             // A report line ends the progress bar's line first, so the bar redraws below it.
             void Log(string line) => output.WriteLine(interactive ? Environment.NewLine + line : line);
-            var loop = experiment.CreateTrainingLoop(directory, [reporter, .. extraObservers(experiment)], Log);
+            training = ExperimentFactory.CreateTraining(experiment, directory, [reporter, .. extraObservers(experiment)], Log);
             if (claim.Start == RunStart.FromCheckpoint)
-                loop.Resume();
+                training.Loop.Resume();
             else if (claim.Start == RunStart.FromBeginning)
             {
                 output.WriteLine($"'{directory.Path}' holds no checkpoint: the run stopped before its first one; starting it again from the beginning.");
@@ -70,12 +71,13 @@ internal sealed class PreparedTraining : IDisposable
             stopping.ThrowIfCancellationRequested();
             output.WriteLine($"run directory: {directory.Path}");
             output.WriteLine(experiment.Describe());
-            return new PreparedTraining(claim, experiment, loop);
+            return new PreparedTraining(claim, experiment, training);
         }
         catch
         {
             // A new run that did not get to train leaves its directory as it found it: free for the next run.
             if (wroteConfig) File.Delete(claim.Directory.ConfigPath);
+            training?.Dispose();
             experiment?.Dispose();
             claim.Dispose();
             throw;
@@ -84,6 +86,7 @@ internal sealed class PreparedTraining : IDisposable
 
     public void Dispose()
     {
+        training?.Dispose();
         Experiment?.Dispose();
         Claim.Dispose();
     }

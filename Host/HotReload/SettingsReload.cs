@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Neuromorph.Engine.Training;
 using Neuromorph.Host.Configuration;
+using Neuromorph.Host.Plugins;
 using Tomlyn.Model;
 
 namespace Neuromorph.Host.HotReload;
@@ -22,33 +23,29 @@ internal sealed class SettingsReload : IIterationBoundary, IDisposable
     public const string ReloadableKeys = "optimizer.lr and the distillation scheme's options (distillation.<option>)";
 
     private readonly string path;
+    private readonly RunSlots slots;
     private readonly PluginSlot? scheme;
     private readonly Action<string> log;
-    private readonly AssemblyChangeWatcher watcher;
+    private readonly FileChangeWatcher watcher;
     private Dictionary<string, string> inForce;
 
     /// <param name="path">The run directory's <c>config.toml</c>, as the run wrote it.</param>
-    /// <param name="scheme">The distillation scheme's slot, or null when the run has none.</param>
-    /// <param name="setBaseLearningRate">Gives the training loop a new base learning rate.</param>
-    /// <param name="log">Where the one-line reports go.</param>
-    public SettingsReload(string path, PluginSlot? scheme, Action<double> setBaseLearningRate, Action<string> log, TimeSpan? quietPeriod = null)
+    /// <param name="slots">The run's slots: a new base learning rate goes there.</param>
+    /// <param name="scheme">The distillation scheme's plugin slot, or null when the run has none.</param>
+    /// <param name="log">Where the one-line reports go (from the training thread, and from the watcher's when the file changes).</param>
+    public SettingsReload(string path, RunSlots slots, PluginSlot? scheme, Action<string> log, TimeSpan? quietPeriod = null)
     {
         this.path = path;
+        this.slots = slots;
         this.scheme = scheme;
         this.log = log;
-        SetBaseLearningRate = setBaseLearningRate;
         inForce = ConfigurationKeys.Flatten(ConfigurationLoader.Load(path, []));
-        watcher = new AssemblyChangeWatcher(
+        watcher = new FileChangeWatcher(
             new Dictionary<string, string> { [path] = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))) },
-            quietPeriod ?? AssemblyChangeWatcher.DefaultQuietPeriod);
-        watcher.Changed += changed => ChangeDetected?.Invoke(changed);
+            quietPeriod ?? FileChangeWatcher.DefaultQuietPeriod);
+        watcher.Changed += changed => log($"hot reload: {changed} changed; it is read again at the next iteration boundary");
         log($"hot reload: watching {path}; changes to {ReloadableKeys} take effect at the next iteration");
     }
-
-    /// <summary>Raised on a pool thread when the configuration file's content has changed and settled.</summary>
-    public event Action<string>? ChangeDetected;
-
-    private Action<double> SetBaseLearningRate { get; }
 
     public IReadOnlyList<PluginReload> Apply(SimulationClock clock) =>
         watcher.TakeChanged().Count == 0 ? [] : Reload(clock.GlobalIteration);
@@ -75,7 +72,7 @@ internal sealed class SettingsReload : IIterationBoundary, IDisposable
             var (before, after) = (inForce.GetValueOrDefault(key, "(absent)"), proposed.GetValueOrDefault(key, "(absent)"));
             if (key == "optimizer.lr")
             {
-                SetBaseLearningRate(next.Optimizer.Lr);
+                slots.BaseLearningRate = next.Optimizer.Lr;
                 records.Add(Accept(iteration, key, before, after, proposed));
             }
             else

@@ -1,4 +1,5 @@
 using Neuromorph.Host.Configuration;
+using Neuromorph.Abstractions;
 using Neuromorph.Host.Plugins;
 
 namespace Neuromorph.Host.HotReload;
@@ -6,6 +7,13 @@ namespace Neuromorph.Host.HotReload;
 /// <summary>A new instance made for a slot, and the plugin version it was created from.</summary>
 internal sealed record SwapCandidate(PluginSlot Slot, PluginDescriptor Version, object Instance)
 {
+    /// <summary>
+    /// Whether the instance in use can take over from it. Not for a neuron version that declares other learnable
+    /// parameters: the two cannot run on the same parameters, so it stands as itself, checked by the probe alone.
+    /// </summary>
+    public bool CanFallBack => Slot.Kind != PluginKind.Neuron
+        || ((INeuronModel)Instance).Parameters.SequenceEqual(((INeuronModel)Slot.Instance).Parameters);
+
     /// <summary>
     /// Creates the new version of <paramref name="slot"/>'s plugin from <paramref name="scan"/> with the slot's options,
     /// adds it to <paramref name="candidates"/> and probes it; returns why it cannot be used, or null.

@@ -1,3 +1,5 @@
+using Neuromorph.Host.Plugins;
+
 namespace Neuromorph.Host.HotReload;
 
 /// <summary>A plugin assembly file the run uses, the version of it in use, and the slots its plugins fill.</summary>
@@ -14,4 +16,7 @@ internal sealed class WatchedAssembly(string path, AssemblySnapshot inUse, IRead
 
     /// <summary>The run's plugins that come from this assembly.</summary>
     public IReadOnlyList<PluginSlot> Slots { get; } = slots;
+
+    /// <summary>The version the last applied swap replaced, still loaded to fall back on; null when there is none.</summary>
+    public RetainedVersion? Retained { get; set; }
 }

@@ -90,21 +90,23 @@ internal sealed class PluginCatalog : IDisposable
     }
 
     /// <summary>
-    /// Puts the plugins of <paramref name="scan"/>, a new version of the assembly at
-    /// <paramref name="assemblyPath"/>, in place of the old version's, takes ownership of its load context and
-    /// unloads the old one. Instances of the old version must no longer be in use.
+    /// Puts the plugins of <paramref name="scan"/>, a new version of the assembly at <paramref name="assemblyPath"/>,
+    /// in place of the old version's and takes ownership of its load context. Returns the old version (its plugins and
+    /// load context), which the caller now owns: disposing its loader unloads it once no instance is in use.
     /// </summary>
-    public void Replace(string assemblyPath, PluginAssemblyScan scan)
+    public PluginAssemblyScan Replace(string assemblyPath, PluginAssemblyScan scan)
     {
         var loader = scan.Loader ?? throw new ArgumentException("The scan kept no load context to take over.", nameof(scan));
         var conflict = ReplacementConflict(assemblyPath, scan);
         if (conflict is not null)
             throw new InvalidOperationException($"{assemblyPath}: {conflict}");
-        foreach (var old in all.Where(descriptor => descriptor.AssemblyPath == assemblyPath).ToArray())
+        var oldDescriptors = all.Where(descriptor => descriptor.AssemblyPath == assemblyPath).ToArray();
+        foreach (var old in oldDescriptors)
         {
             all.Remove(old);
             byName.Remove((old.Kind, old.Name));
         }
+        var oldProblems = problems.Where(problem => problem.AssemblyPath == assemblyPath).ToArray();
         problems.RemoveAll(problem => problem.AssemblyPath == assemblyPath);
         foreach (var descriptor in scan.Descriptors)
         {
@@ -112,9 +114,9 @@ internal sealed class PluginCatalog : IDisposable
             byName[(descriptor.Kind, descriptor.Name)] = descriptor;
         }
         problems.AddRange(scan.Problems);
-        if (loaders.Remove(assemblyPath, out var previous))
-            previous.Dispose();
+        loaders.Remove(assemblyPath, out var previous);
         loaders[assemblyPath] = loader;
+        return new PluginAssemblyScan(previous, oldDescriptors, oldProblems);
     }
 
     /// <summary>The names of the plugins of <paramref name="kind"/>, sorted.</summary>

@@ -61,6 +61,19 @@ internal sealed class ConsoleReporter(TextWriter output, bool interactive, int l
         iterations = 0;
     }
 
+    public void NeuronParametersChanged(IReadOnlyList<Engine.Network.NeuronParameterChange> changes)
+    {
+        foreach (var change in changes) WriteLine($"neuron parameter {change}");
+    }
+
+    public void SavedAfterFailure(SimulationClock clock, Exception failure) =>
+        WriteLine($"saved: checkpoints/last.ckpt holds the run after iteration {clock.GlobalIteration} (epoch {clock.Epoch + 1}, " +
+                  $"iteration {clock.IterationInEpoch} of {clock.IterationsPerEpoch}); once the problem below is fixed, " +
+                  "'train --resume' continues from there.");
+
+    /// <summary>A line of its own (below the progress bar on a terminal).</summary>
+    private void WriteLine(string line) => output.WriteLine(interactive ? Environment.NewLine + line : line);
+
     private string Figures(IterationReport report)
     {
         var rate = samplesSinceLastLine / Math.Max(1e-9, sinceLastLine.Elapsed.TotalSeconds);

@@ -28,7 +28,7 @@ internal static class ParameterizedNetworks
     {
         using var scope = NewDisposeScope();
         var (inputs, labels) = Batch(seed);
-        var loss = new Objective(new NoDistillation()).Compute(network.forward(inputs), labels).Loss;
+        var loss = new Objective().Compute(new NoDistillation(), network.forward(inputs), labels).Loss;
         optimizer.zero_grad();
         loss.backward();
         optimizer.step();

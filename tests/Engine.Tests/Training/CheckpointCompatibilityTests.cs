@@ -57,7 +57,7 @@ public sealed class CheckpointCompatibilityTests : IDisposable
         var before = network.parameters().First().clone();
         using var loader = new Data.BatchLoader(SyntheticImages.Create(8, 1), 8, shuffle: false, 1);
         var (inputs, labels) = BatchTensors.From(loader.Epoch(0).First(), network.InputShape);
-        var loss = new Objective(new NoDistillation()).Compute(network.forward(inputs), labels).Loss;
+        var loss = new Objective().Compute(new NoDistillation(), network.forward(inputs), labels).Loss;
         optimizer.zero_grad();
         loss.backward();
         optimizer.step();

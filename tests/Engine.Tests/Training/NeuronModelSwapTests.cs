@@ -88,13 +88,13 @@ public sealed class NeuronModelSwapTests : IDisposable
         using var network = ParameterizedNetworks.Csnn(new LearnableNeuron(Tau, Threshold));
         using var optimizer = OptimizerFactory.Create(Settings("adam"), network.parameters());
         var (inputs, labels) = ParameterizedNetworks.Batch();
-        var objective = new Objective(new NoDistillation());
+        var objective = new Objective();
         var live = new List<long>();
         void Step()
         {
             using (var scope = NewDisposeScope())
             {
-                var loss = objective.Compute(network.forward(inputs), labels).Loss;
+                var loss = objective.Compute(new NoDistillation(), network.forward(inputs), labels).Loss;
                 optimizer.zero_grad();
                 loss.backward();
                 optimizer.step();

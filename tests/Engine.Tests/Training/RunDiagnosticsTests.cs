@@ -1,8 +1,4 @@
-using Neuromorph.Data;
-using Neuromorph.Engine.Models;
-using Neuromorph.Engine.Tests.Network;
 using Neuromorph.Engine.Training;
-using static TorchSharp.torch;
 
 namespace Neuromorph.Engine.Tests.Training;
 
@@ -80,19 +76,10 @@ public sealed class RunDiagnosticsTests : IDisposable
     private static TrainingOutcome RunLoop(
         RunDirectory runDirectory, ScriptedDiagnosticsScheme scheme, bool resume, CancellationToken stopping, ITrainingObserver? observer = null)
     {
-        const int Epochs = 2;
-        manual_seed(5);
-        var spec = new ModelSpec("csnn", 2, [1, SyntheticImages.Side, SyntheticImages.Side], 10, [4, 8], 16, 0.1, 0.25);
-        using var network = ModelCatalog.Build(spec, new ThresholdNeuron());
-        using var train = new BatchLoader(SyntheticImages.Create(160, 1), 16, shuffle: true, 5);
-        using var test = new BatchLoader(SyntheticImages.Create(20, 2), 20, shuffle: false, 5);
-        var optimizer = OptimizerFactory.Create(new OptimizerSettings("adam", 0.03, WeightDecay: 0), network.parameters());
-        var schedule = new LearningRateSchedule("constant", 0.03, 1, 0.1, (long)train.BatchesPerEpoch * Epochs);
-        var loop = new TrainingLoop(
-            network, optimizer, new Objective(scheme), schedule, train, test, runDirectory,
-            new RunDescription("synthetic", "csnn", "threshold", "scripted", 5), new TrainingSettings(Epochs), observer is null ? [] : [observer]);
-        if (resume) loop.Resume();
-        return loop.Run(stopping);
+        using var harness = new TrainingHarness(
+            runDirectory.Path, epochs: 2, seed: 5, scheme: scheme, schedule: "constant", testCount: 20, observers: observer is null ? [] : [observer]);
+        if (resume) harness.Loop.Resume();
+        return harness.Loop.Run(stopping);
     }
 
     /// <summary>Requests a stop once the given number of iterations has run.</summary>

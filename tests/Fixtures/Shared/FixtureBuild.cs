@@ -15,7 +15,8 @@ internal static class FixtureBuild
 
     /// <summary>
     /// The fault built in: empty for none, <c>constructor</c> (the constructor throws), <c>every-call</c> (every
-    /// call throws, so the host's probe fails) or <c>after-probe</c> (every call but the first throws).
+    /// call throws, so the host's probe fails), <c>after-probe</c> (every call but the first throws) or <c>late</c>
+    /// (every call from the 20th on throws: the plugin passes its probe and its trial, then fails).
     /// </summary>
     public static string Fault { get; } = Metadata("FixtureFault") ?? "";
 
@@ -29,7 +30,7 @@ internal static class FixtureBuild
     /// <summary>Throws when the build's fault makes call number <paramref name="call"/> (from 1) of an instance fail.</summary>
     public static void CallFault(string plugin, int call)
     {
-        if (Fault == "every-call" || (Fault == "after-probe" && call > 1))
+        if (Fault == "every-call" || (Fault == "after-probe" && call > 1) || (Fault == "late" && call >= 20))
             throw new InvalidOperationException($"{plugin} revision {Revision} fails on call {call} on purpose.");
     }
 

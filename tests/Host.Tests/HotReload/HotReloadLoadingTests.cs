@@ -51,11 +51,13 @@ public sealed class HotReloadLoadingTests(FixturePluginBuild build) : IDisposabl
         var scan = PluginAssemblyScanner.Scan(path, loadInMemory: true);
 
         catalog.ReplacementConflict(path, scan).Should().BeNull();
-        catalog.Replace(path, scan);
+        var replaced = catalog.Replace(path, scan);
 
         IsFrom(catalog, old).Should().BeFalse("the catalog finds the new version");
         catalog.All.Should().ContainSingle();
-        ScriptedRun.IsCollected(old).Should().BeTrue();
+        replaced.Descriptors.Should().ContainSingle().Which.Name.Should().Be("fixture-scale");
+        replaced.Loader!.Dispose();
+        IsCollected(old).Should().BeTrue("the replaced version is the caller's, and disposing its loader unloads it");
     }
 
     [Fact]
@@ -84,4 +86,15 @@ public sealed class HotReloadLoadingTests(FixturePluginBuild build) : IDisposabl
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static WeakReference OldContext(PluginCatalog catalog) =>
         new(AssemblyLoadContext.GetLoadContext(catalog.Find(PluginKind.DistillationScheme, "fixture-scale").ImplementationType.Assembly));
+
+    private static bool IsCollected(WeakReference reference)
+    {
+        for (var attempt = 0; attempt < 20 && reference.IsAlive; attempt++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+        }
+        return !reference.IsAlive;
+    }
 }

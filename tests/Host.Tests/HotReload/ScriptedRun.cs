@@ -1,35 +1,32 @@
-using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Runtime.Loader;
 using Neuromorph.Engine.Training;
 using Neuromorph.Host.Composition;
-using Neuromorph.Host.HotReload;
 using Neuromorph.Host.Hosting;
 
 namespace Neuromorph.Host.Tests.HotReload;
 
 /// <summary>
 /// Runs <c>train</c> in-process with an observer that acts on the training thread after chosen iterations (rebuild a
-/// plugin and wait until the watcher has seen it, look at the network) and records what hot reload reports: the
-/// parameters at the end of each iteration it is asked about and when a new version is put in place, and how each
-/// swap ended. Blocking the training thread at iteration k makes a swap land exactly at boundary k.
+/// plugin and wait until hot reload reports the change, look at the network) and records the parameters at the end of
+/// each iteration it is asked about. Blocking the training thread at iteration k makes a swap land exactly at boundary k.
 /// </summary>
 internal sealed class ScriptedRun : ITrainingObserver
 {
     private static readonly TimeSpan ChangeTimeout = TimeSpan.FromSeconds(60);
     private readonly Dictionary<long, List<Action<Experiment>>> actions = [];
-    private readonly SemaphoreSlim changes = new(0);
+    private readonly StringWriter written = new();
+    private readonly TextWriter output;
+    private int changesSeen;
     private Experiment? experiment;
+
+    public ScriptedRun() => output = TextWriter.Synchronized(written);
 
     /// <summary>The parameters after each iteration an action was registered for, by global iteration.</summary>
     public Dictionary<long, float[]> ParametersAfter { get; } = [];
 
-    /// <summary>The parameters when a new version was put in place for its trial, by the boundary's iteration.</summary>
-    public Dictionary<long, float[]> ParametersAtTrialStart { get; } = [];
-
     /// <summary>The learning rate each iteration used, by the iterations done after it (1 for the first).</summary>
     public Dictionary<long, double> LearningRates { get; } = [];
-
-    /// <summary>How each swap attempt ended, in order.</summary>
-    public ConcurrentQueue<PluginSwapOutcome> Outcomes { get; } = [];
 
     /// <summary>What the run printed (standard output).</summary>
     public string Output { get; private set; } = "";
@@ -42,11 +39,20 @@ internal sealed class ScriptedRun : ITrainingObserver
         return this;
     }
 
-    /// <summary>Blocks until the hot reload's watchers have reported a changed plugin assembly or configuration file.</summary>
+    /// <summary>
+    /// Blocks until hot reload has logged one more changed plugin assembly or configuration file (its
+    /// "hot reload: … changed; …" line, written from the watcher's thread).
+    /// </summary>
     public void WaitForChange()
     {
-        if (!changes.Wait(ChangeTimeout))
-            throw new TimeoutException($"The watcher reported no changed plugin assembly within {ChangeTimeout}.");
+        var deadline = DateTime.UtcNow + ChangeTimeout;
+        while (ChangesLogged() <= changesSeen)
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Hot reload reported no changed file within {ChangeTimeout}.\n{Written()}");
+            Thread.Sleep(20);
+        }
+        changesSeen++;
     }
 
     /// <summary>
@@ -55,7 +61,6 @@ internal sealed class ScriptedRun : ITrainingObserver
     /// </summary>
     public async Task<int> RunAsync(string config, string runDir, IReadOnlyList<string> overrides)
     {
-        using var output = new StringWriter();
         using var error = new StringWriter();
         var code = await TrainingHost.RunAsync(new TrainRequest(config, overrides, runDir, Resume: false), output, error, built =>
         {
@@ -63,17 +68,8 @@ internal sealed class ScriptedRun : ITrainingObserver
             return [this];
         });
         experiment = null;
-        Output = output + error.ToString();
+        Output = Written() + error;
         return code;
-    }
-
-    public void RunStarted(SimulationClock clock)
-    {
-        var hotReload = experiment!.HotReload ?? throw new InvalidOperationException("The run has no hot reload ([plugins] hot_reload = true).");
-        hotReload.ChangeDetected += _ => changes.Release();
-        if (experiment.Settings is { } settings) settings.ChangeDetected += _ => changes.Release();
-        hotReload.TrialStarted += (_, iteration) => ParametersAtTrialStart[iteration] = Parameters(experiment!);
-        hotReload.SwapFinished += Outcomes.Enqueue;
     }
 
     public void IterationCompleted(SimulationClock clock, IterationReport report)
@@ -87,17 +83,36 @@ internal sealed class ScriptedRun : ITrainingObserver
     /// <summary>The <c>--set</c> values of <see cref="Cli.CliRun.TinyTraining"/>, as overrides.</summary>
     public static IReadOnlyList<string> TinyTraining { get; } = Cli.CliRun.TinyTraining.Where((_, index) => index % 2 == 1).ToArray();
 
-    /// <summary>Whether the object <paramref name="reference"/> points to is collected after a few full collections.</summary>
-    public static bool IsCollected(WeakReference reference)
+    /// <summary>
+    /// Whether no load context holds version <paramref name="version"/> of the assembly <paramref name="name"/> any more
+    /// after a few full collections: that version was unloaded and nothing keeps it alive.
+    /// </summary>
+    public static bool IsUnloaded(string name, string version)
     {
-        for (var attempt = 0; attempt < 20 && reference.IsAlive; attempt++)
+        var wanted = Version.Parse(version);
+        for (var attempt = 0; attempt < 20 && AnyContextHolds(name, wanted); attempt++)
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();
             GC.Collect();
         }
-        return !reference.IsAlive;
+        return !AnyContextHolds(name, wanted);
     }
+
+    /// <summary>Not inlined, so no reference to a context outlives the look.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool AnyContextHolds(string name, Version version) =>
+        AssemblyLoadContext.All.Any(context => context.Assemblies.Any(assembly =>
+            assembly.GetName() is { } assemblyName && assemblyName.Name == name && assemblyName.Version == version));
+
+    /// <summary>What the run has printed so far (the synchronized writer locks on itself while it writes).</summary>
+    private string Written()
+    {
+        lock (output) return written.ToString();
+    }
+
+    private int ChangesLogged() =>
+        Written().Split('\n').Count(line => line.StartsWith("hot reload: ", StringComparison.Ordinal) && line.Contains(" changed; ", StringComparison.Ordinal));
 
     private static float[] Parameters(Experiment experiment) =>
         experiment.Network.parameters().SelectMany(parameter => parameter.data<float>().ToArray()).ToArray();

@@ -21,10 +21,10 @@ public sealed class SettingsReloadTests : IDisposable
         var configPath = Path.Combine(runDir, "config.toml");
         var script = new ScriptedRun();
         object? schemeBefore = null, schemeAfter = null;
-        script.After(changeAfter + 1, experiment => schemeAfter = experiment.Objective.Scheme);
+        script.After(changeAfter + 1, experiment => schemeAfter = experiment.Slots.Scheme);
         script.After(changeAfter, experiment =>
         {
-            schemeBefore = experiment.Objective.Scheme;
+            schemeBefore = experiment.Slots.Scheme;
             var text = File.ReadAllText(configPath);
             text = Replace(text, "lr = 0.003", "lr = 0.0015");
             text = Replace(text, "temperature = 2.0", "temperature = 4.0");

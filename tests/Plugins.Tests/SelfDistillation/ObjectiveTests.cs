@@ -13,9 +13,9 @@ public sealed class ObjectiveTests
     public void SchemeNone_LeavesThePlainCrossEntropy()
     {
         using var scope = NewDisposeScope();
-        var objective = new Objective(new NoDistillation());
+        var objective = new Objective();
 
-        var result = objective.Compute(FixedLogits.AsTensor(FixedLogits.Values), tensor(Labels));
+        var result = objective.Compute(new NoDistillation(), FixedLogits.AsTensor(FixedLogits.Values), tensor(Labels));
 
         result.Loss.item<float>().Should().Be(result.CrossEntropy.item<float>());
         result.Loss.item<float>().Should().BeApproximately((float)CrossEntropyOfTheMean(), 1e-6f);
@@ -28,9 +28,9 @@ public sealed class ObjectiveTests
     {
         using var scope = NewDisposeScope();
         var scheme = SchemeFactory.Create(plugin);
-        var objective = new Objective(scheme);
+        var objective = new Objective();
 
-        var result = objective.Compute(FixedLogits.AsTensor(FixedLogits.Values), tensor(Labels));
+        var result = objective.Compute(scheme, FixedLogits.AsTensor(FixedLogits.Values), tensor(Labels));
 
         scheme.UsesLabels.Should().BeFalse("the host then passes null for the labels");
         var expected = CrossEntropyOfTheMean() + Kl(Softened(FixedLogits.Values, teacher, 2.0), Softened(FixedLogits.Values, student, 2.0));

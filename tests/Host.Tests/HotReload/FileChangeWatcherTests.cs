@@ -5,7 +5,7 @@ using Neuromorph.Host.Tests.Plugins;
 namespace Neuromorph.Host.Tests.HotReload;
 
 /// <summary>The watcher reports a changed assembly once, after its folder has settled, and only when its content changed.</summary>
-public sealed class AssemblyChangeWatcherTests : IDisposable
+public sealed class FileChangeWatcherTests : IDisposable
 {
     private static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(200);
     private readonly TemporaryDirectory folder = new();
@@ -61,6 +61,6 @@ public sealed class AssemblyChangeWatcherTests : IDisposable
         return path;
     }
 
-    private static AssemblyChangeWatcher Watch(string path) =>
+    private static FileChangeWatcher Watch(string path) =>
         new(new Dictionary<string, string> { [path] = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))) }, QuietPeriod);
 }

@@ -3,14 +3,14 @@ using System.Security.Cryptography;
 namespace Neuromorph.Host.HotReload;
 
 /// <summary>
-/// Watches plugin assembly files and reports one whose content changed, once its folder has been quiet for a
-/// while: a rebuild writes several files (assembly, symbols, deps.json) in quick succession, and only the
-/// finished result is worth loading. File-system events arrive on pool threads; the training thread collects
+/// Watches files (plugin assemblies, a run's <c>config.toml</c>) and reports one whose content changed, once its folder
+/// has been quiet for a while: a rebuild writes several files (assembly, symbols, deps.json) in quick succession, and
+/// only the finished result is worth loading. File-system events arrive on pool threads; the training thread collects
 /// the changed files with <see cref="TakeChanged"/> at an iteration boundary.
 /// </summary>
-internal sealed class AssemblyChangeWatcher : IDisposable
+internal sealed class FileChangeWatcher : IDisposable
 {
-    /// <summary>How long a folder must go without file events before its assemblies are examined.</summary>
+    /// <summary>How long a folder must go without file events before its files are examined.</summary>
     public static readonly TimeSpan DefaultQuietPeriod = TimeSpan.FromMilliseconds(500);
 
     private readonly object gate = new();
@@ -21,9 +21,9 @@ internal sealed class AssemblyChangeWatcher : IDisposable
     private readonly Dictionary<string, Timer> quietTimers = new(StringComparer.Ordinal);
     private bool disposed;
 
-    /// <param name="files">Each watched assembly with the SHA-256 of the version in use.</param>
+    /// <param name="files">Each watched file with the SHA-256 of its content in use.</param>
     /// <param name="quietPeriod">How long a folder must be quiet before its files are examined.</param>
-    public AssemblyChangeWatcher(IReadOnlyDictionary<string, string> files, TimeSpan quietPeriod)
+    public FileChangeWatcher(IReadOnlyDictionary<string, string> files, TimeSpan quietPeriod)
     {
         this.quietPeriod = quietPeriod;
         reportedHashes = new Dictionary<string, string>(files, StringComparer.Ordinal);
