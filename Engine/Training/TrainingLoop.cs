@@ -54,7 +54,7 @@ internal sealed class TrainingLoop(
     /// <summary>Continues from <c>last.ckpt</c> of the run directory: weights, optimizer state and progress.</summary>
     public void Resume()
     {
-        var header = CheckpointFile.Read(runDirectory.LastCheckpointPath, network, optimizer);
+        var header = CheckpointFile.Read(runDirectory.LastCheckpointPath, new CheckpointExpectation(description.Model, network.Timesteps), network, optimizer);
         if (header.Model != description.Model || header.Timesteps != network.Timesteps)
             throw new CheckpointException(
                 $"Checkpoint '{runDirectory.LastCheckpointPath}' is for model '{header.Model}' at T = {header.Timesteps}, not '{description.Model}' at T = {network.Timesteps}.");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Neuromorph.Engine.Training;
+using Neuromorph.Host.Composition;
 
 namespace Neuromorph.Host.Cli;
 
@@ -36,5 +37,18 @@ internal static class TrainedRun
             throw new CheckpointException(
                 $"'{runDirectory.Path}' has no checkpoint ({Path.GetRelativePath(runDirectory.Path, checkpointPath)} is missing): train the run first, or resume it with 'train --resume'.");
         return (runDirectory, checkpointPath);
+    }
+
+    /// <summary>
+    /// Loads the checkpoint into <paramref name="experiment"/>'s network once it is verified to be whole and to belong
+    /// to the run (model, T, state shapes). A format-1 checkpoint, which has no checksum, is loaded with a note.
+    /// </summary>
+    public static CheckpointHeader Load(string checkpointPath, Experiment experiment, TextWriter output)
+    {
+        var network = experiment.Network;
+        var header = CheckpointFile.Read(checkpointPath, new CheckpointExpectation(experiment.Description.Model, network.Timesteps), network, optimizer: null);
+        if (header.FormatVersion < CheckpointHeader.ChecksummedFormat)
+            output.WriteLine($"note: '{checkpointPath}' has format {header.FormatVersion}, which carries no checksum: it was loaded without verifying its bytes.");
+        return header;
     }
 }
