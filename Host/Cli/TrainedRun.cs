@@ -20,9 +20,12 @@ internal static class TrainedRun
 
     /// <summary>
     /// The run directory at <paramref name="path"/> and the checkpoint to read: <c>last</c>, or <c>best</c>
-    /// (falling back to the last one when the run kept no best checkpoint).
+    /// (falling back to the last one when the run kept no best checkpoint, <c>checkpoint.keep_best = false</c>).
     /// </summary>
-    /// <exception cref="CheckpointException">The folder does not exist, is not a run directory or has no checkpoint.</exception>
+    /// <exception cref="CheckpointException">
+    /// The folder does not exist, is not a run directory or has no checkpoint, or the checkpoint's name is taken by
+    /// something other than a file (that is an error, not a missing best checkpoint).
+    /// </exception>
     public static (RunDirectory Directory, string CheckpointPath) Open(string path, string checkpoint)
     {
         var runDirectory = new RunDirectory(path);
@@ -30,12 +33,13 @@ internal static class TrainedRun
             throw new CheckpointException($"Run directory '{runDirectory.Path}' does not exist.");
         if (!File.Exists(runDirectory.ConfigPath))
             throw new CheckpointException($"'{runDirectory.Path}' is not a run directory: it has no config.toml.");
-        var checkpointPath = checkpoint == "last" || !File.Exists(runDirectory.BestCheckpointPath)
+        var checkpointPath = checkpoint == "last" || !Path.Exists(runDirectory.BestCheckpointPath)
             ? runDirectory.LastCheckpointPath
             : runDirectory.BestCheckpointPath;
-        if (!File.Exists(checkpointPath))
+        if (!Path.Exists(checkpointPath))
             throw new CheckpointException(
                 $"'{runDirectory.Path}' has no checkpoint ({Path.GetRelativePath(runDirectory.Path, checkpointPath)} is missing): train the run first, or resume it with 'train --resume'.");
+        CheckpointFile.RequireFile(checkpointPath);
         return (runDirectory, checkpointPath);
     }
 

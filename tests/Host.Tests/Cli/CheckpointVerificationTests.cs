@@ -97,6 +97,23 @@ public sealed class CheckpointVerificationTests(TrainedTinyRun trained) : IClass
         resume.Error.Should().Contain(path).And.Contain($"ends inside the optimizer state at byte {length - 1000:N0} of {length:N0}");
     }
 
+    [Theory]
+    [InlineData("best")]
+    [InlineData("last")]
+    public async Task Eval_CheckpointNameIsADirectory_Exit3InsteadOfFallingBack(string which)
+    {
+        var run = CopyRun();
+        var path = Checkpoint(run, which);
+        File.Delete(path);
+        Directory.CreateDirectory(path);
+
+        var eval = await CliRun.RunAsync("eval", run, "--checkpoint", which);
+
+        eval.ExitCode.Should().Be(3, eval.Output);
+        eval.Error.Should().Contain($"Checkpoint '{path}' is a directory, not a checkpoint file");
+        File.Exists(Path.Combine(run, "evaluation.json")).Should().BeFalse("best.ckpt being a directory must not fall back to last.ckpt");
+    }
+
     [Fact]
     public async Task Eval_Format1Checkpoint_LoadsWithANoteAndGivesTheSameAccuracy()
     {
