@@ -33,43 +33,30 @@ public sealed class CheckpointVerificationTests(TrainedTinyRun trained) : IClass
         File.Exists(Path.Combine(run, "evaluation.json")).Should().BeFalse();
     }
 
-    [Fact]
-    public async Task Eval_OneBitFlippedInTheWeights_Exit3Checksum()
+    [Theory]
+    [InlineData("eval")]
+    [InlineData("attack")]
+    public async Task OneBitFlippedInTheWeights_Exit3Checksum(string verb)
     {
         var run = CopyRun();
         var path = Checkpoint(run, "best");
         var bytes = File.ReadAllBytes(path);
         // Inside the hidden layer's weights (32 x 392 floats), well past the tensor's name and shape.
-        var weights = IndexOf(bytes, "body.fc1.weight") + 2000;
-        bytes[weights] ^= 0x10;
+        bytes[IndexOf(bytes, "body.fc1.weight") + 2000] ^= 0x10;
         File.WriteAllBytes(path, bytes);
 
-        var eval = await CliRun.RunAsync("eval", run);
+        var result = await Run(verb, run, "best");
 
-        eval.ExitCode.Should().Be(3, eval.Output);
-        eval.Error.Should().Contain(path).And.Contain("checksum mismatch: the file is corrupt (bit flip or partial copy)");
-    }
-
-    [Fact]
-    public async Task Attack_OneBitFlippedInTheWeights_Exit3Checksum()
-    {
-        var run = CopyRun();
-        var path = Checkpoint(run, "best");
-        var bytes = File.ReadAllBytes(path);
-        bytes[IndexOf(bytes, "body.fc2.weight") + 200] ^= 0x01;
-        File.WriteAllBytes(path, bytes);
-
-        var attack = await CliRun.RunAsync("attack", run, "--attack", "fgsm", "--limit", "32");
-
-        attack.ExitCode.Should().Be(3, attack.Output);
-        attack.Error.Should().Contain(path).And.Contain("checksum mismatch");
-        File.Exists(Path.Combine(run, "robustness.json")).Should().BeFalse();
+        result.ExitCode.Should().Be(3, result.Output);
+        result.Error.Should().Contain($"Checkpoint '{path}' has a checksum mismatch: the file is corrupt (bit flip or partial copy).");
+        Directory.EnumerateFiles(run, "*.json").Select(Path.GetFileName).Should().Equal(["summary.json"], "nothing was evaluated");
     }
 
     [Theory]
-    [InlineData("best")]
-    [InlineData("last")]
-    public async Task Eval_CutInsideTheOptimizerState_Exit3ThoughEvalNeedsNoOptimizer(string which)
+    [InlineData("eval", "best")]
+    [InlineData("eval", "last")]
+    [InlineData("resume", "last")]
+    public async Task CutInsideTheOptimizerState_Exit3_ForEvalThoughItNeedsNoOptimizer(string verb, string which)
     {
         var run = CopyRun();
         var path = Checkpoint(run, which);
@@ -77,24 +64,10 @@ public sealed class CheckpointVerificationTests(TrainedTinyRun trained) : IClass
         // The optimizer state (Adam: two moments per weight) is the last and largest part of the file.
         Truncate(path, length - 1000);
 
-        var eval = await CliRun.RunAsync("eval", run, "--checkpoint", which);
+        var result = await Run(verb, run, which);
 
-        eval.ExitCode.Should().Be(3, eval.Output);
-        eval.Error.Should().Contain(path).And.Contain($"ends inside the optimizer state at byte {length - 1000:N0} of {length:N0}");
-    }
-
-    [Fact]
-    public async Task Resume_CutInsideTheOptimizerState_Exit3()
-    {
-        var run = CopyRun();
-        var path = Checkpoint(run, "last");
-        var length = new FileInfo(path).Length;
-        Truncate(path, length - 1000);
-
-        var resume = await CliRun.RunAsync("train", Path.Combine(run, "config.toml"), "--run-dir", run, "--resume");
-
-        resume.ExitCode.Should().Be(3, resume.Output);
-        resume.Error.Should().Contain(path).And.Contain($"ends inside the optimizer state at byte {length - 1000:N0} of {length:N0}");
+        result.ExitCode.Should().Be(3, result.Output);
+        result.Error.Should().Contain($"Checkpoint '{path}' is cut short: it ends inside the optimizer state at byte {length - 1000:N0} of {length:N0}");
     }
 
     [Theory]
@@ -107,7 +80,7 @@ public sealed class CheckpointVerificationTests(TrainedTinyRun trained) : IClass
         File.Delete(path);
         Directory.CreateDirectory(path);
 
-        var eval = await CliRun.RunAsync("eval", run, "--checkpoint", which);
+        var eval = await Run("eval", run, which);
 
         eval.ExitCode.Should().Be(3, eval.Output);
         eval.Error.Should().Contain($"Checkpoint '{path}' is a directory, not a checkpoint file");
@@ -131,6 +104,15 @@ public sealed class CheckpointVerificationTests(TrainedTinyRun trained) : IClass
         eval.Output.Should().Contain($"note: '{path}' has format 1, which carries no checksum: it was loaded without verifying its bytes.");
         TestAccuracy(run).Should().Be(accuracy);
     }
+
+    /// <summary>Runs <paramref name="verb"/> (eval, attack or resume) on <paramref name="run"/>'s <paramref name="which"/> checkpoint.</summary>
+    private static Task<CliRun> Run(string verb, string run, string which) => verb switch
+    {
+        "eval" => CliRun.RunAsync("eval", run, "--checkpoint", which),
+        "attack" => CliRun.RunAsync("attack", run, "--checkpoint", which, "--attack", "fgsm", "--limit", "32"),
+        "resume" when which == "last" => CliRun.RunAsync("train", Path.Combine(run, "config.toml"), "--run-dir", run, "--resume"),
+        _ => throw new ArgumentException($"no command '{verb}' for the {which} checkpoint", nameof(verb)),
+    };
 
     /// <summary>A copy of the trained run (configuration, metrics, both checkpoints) to damage.</summary>
     private string CopyRun()
