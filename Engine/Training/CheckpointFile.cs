@@ -56,17 +56,25 @@ internal static class CheckpointFile
     /// <exception cref="CheckpointException">Naming the file and the first thing wrong with it.</exception>
     public static CheckpointHeader Read(string path, CheckpointExpectation expected, nn.Module module, OptimizerHelper? optimizer)
     {
-        using var stream = Open(path);
-        var (header, headerBytes) = ReadHeader(stream, path);
-        if (header.FormatVersion >= CheckpointHeader.ChecksummedFormat)
+        RequireFile(path);
+        try
         {
-            var layout = CheckpointLayout.Read(stream, headerBytes.Length, path);
-            CheckpointDigest.Verify(stream, headerBytes, layout, path);
-            stream.Position = layout.WeightsStart;
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            var (header, headerBytes) = ReadHeader(stream, path);
+            if (header.FormatVersion >= CheckpointHeader.ChecksummedFormat)
+            {
+                var layout = CheckpointLayout.Read(stream, headerBytes.Length, path);
+                CheckpointDigest.Verify(stream, headerBytes, layout, path);
+                stream.Position = layout.WeightsStart;
+            }
+            expected.Check(header, module, path);
+            Load(stream, header, module, optimizer, path);
+            return header;
         }
-        expected.Check(header, module, path);
-        Load(stream, header, module, optimizer, path);
-        return header;
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CheckpointException($"Checkpoint '{path}' cannot be read: {e.Message}", e);
+        }
     }
 
     /// <summary>Throws unless <paramref name="path"/> is a file: a directory of that name is an error, not an absence.</summary>
@@ -90,19 +98,6 @@ internal static class CheckpointFile
         catch (Exception e) when (e is EndOfStreamException or ArgumentException or InvalidOperationException or IOException)
         {
             throw new CheckpointException($"Checkpoint '{path}' does not match the model '{header.Model}' or is truncated: {e.Message}", e);
-        }
-    }
-
-    private static FileStream Open(string path)
-    {
-        RequireFile(path);
-        try
-        {
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CheckpointException($"Checkpoint '{path}' cannot be read: {e.Message}", e);
         }
     }
 
