@@ -2,7 +2,8 @@ namespace Neuromorph.Engine.Training;
 
 /// <summary>
 /// Training progress stored in a checkpoint beside the weights and optimizer state: the clock to continue
-/// from, the best accuracy so far and the interrupted epoch's partial sums.
+/// from, the best accuracy so far and the interrupted epoch's partial sums; and what the checkpoint belongs
+/// to (model, T and, from format 2, the name and shape of every entry of the model's state).
 /// </summary>
 internal sealed record CheckpointHeader(
     int FormatVersion,
@@ -16,5 +17,15 @@ internal sealed record CheckpointHeader(
     double TestAccuracy,
     EpochAccumulator Partial)
 {
-    public const int CurrentFormat = 1;
+    /// <summary>The format <see cref="CheckpointFile.Write"/> writes: 2 adds the state shapes, the part lengths and a SHA-256.</summary>
+    public const int CurrentFormat = 2;
+
+    /// <summary>The first format with the parts' lengths and a checksum.</summary>
+    public const int ChecksummedFormat = 2;
+
+    /// <summary>Format 1 (no checksum) is still read, unverified beyond its header, so older runs stay usable.</summary>
+    public const int OldestReadableFormat = 1;
+
+    /// <summary>Every parameter and buffer the weights part holds, in order; <c>null</c> in format 1.</summary>
+    public IReadOnlyList<CheckpointStateShape>? StateShapes { get; init; }
 }

@@ -70,10 +70,7 @@ internal sealed class RunRecorder(
     /// </summary>
     public TrainingLedger Resume(int iterationsPerEpoch, int epochs)
     {
-        var header = CheckpointFile.Read(directory.LastCheckpointPath, network, optimizer);
-        if (header.Model != description.Model || header.Timesteps != network.Timesteps)
-            throw new CheckpointException(
-                $"Checkpoint '{directory.LastCheckpointPath}' is for model '{header.Model}' at T = {header.Timesteps}, not '{description.Model}' at T = {network.Timesteps}.");
+        var header = CheckpointFile.Read(directory.LastCheckpointPath, new CheckpointExpectation(description.Model, network.Timesteps), network, optimizer);
         RepairBest(header);
         directory.TruncateMetrics(header.Epoch);
         var throughputs = directory.ReadMetrics().Select(m => m.TrainSamplesPerSecond);

@@ -101,7 +101,7 @@ internal static class AttackCommand
         };
         using var experiment = ExperimentFactory.Create(configuration, request);
         var network = experiment.Network;
-        var header = CheckpointFile.Read(checkpointPath, network, optimizer: null);
+        var header = TrainedRun.Load(checkpointPath, experiment, output);
         // Attacks backpropagate like training does, so they take batches of the size the run trained with.
         using var batches = experiment.CreateTestBatches(options.BatchSize ?? configuration.Data.BatchSize);
         var total = batches.Dataset.Count;

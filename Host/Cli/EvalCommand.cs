@@ -62,7 +62,7 @@ internal static class EvalCommand
         if (request.Timesteps is { } k && (k < 1 || k > trainedTimesteps))
             throw new ConfigurationException(
                 $"--timesteps {k} is out of range: the run in '{runDirectory.Path}' has T = {trainedTimesteps}, so k must be between 1 and {trainedTimesteps}.");
-        var header = CheckpointFile.Read(checkpointPath, network, optimizer: null);
+        var header = TrainedRun.Load(checkpointPath, experiment, output);
         // The network is causal: simulating k timesteps gives exactly the first k timesteps' outputs.
         network.Timesteps = request.Timesteps ?? trainedTimesteps;
         using var batches = experiment.CreateTestBatches();

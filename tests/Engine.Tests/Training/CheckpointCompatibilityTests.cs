@@ -25,7 +25,7 @@ public sealed class CheckpointCompatibilityTests : IDisposable
 
         using var loaded = ParameterizedNetworks.Csnn(neuron, seed: 42);
         using var loadedOptimizer = OptimizerFactory.Create(new OptimizerSettings("adam", 0.05, WeightDecay: 0), loaded.parameters());
-        CheckpointFile.Read(path, loaded, loadedOptimizer);
+        CheckpointFile.Read(path, new CheckpointExpectation("csnn", 2), loaded, loadedOptimizer);
 
         var expected = ParameterizedNetworks.Values(network);
         expected["body.spike3.threshold"].Should().NotEqual(Enumerable.Repeat(0.75f, 5), "training moved it");
@@ -38,19 +38,31 @@ public sealed class CheckpointCompatibilityTests : IDisposable
     /// steps of each optimizer (learning rate 0.05, momentum 0.9 for SGD, no weight decay) on 16 synthetic
     /// images of seed 1 in batches of 8. The sum over every parameter and buffer was recorded at writing.
     /// </summary>
+    [Fact]
+    public void Read_Format1CheckpointOfAnotherT_IsRefusedByItsHeaderBeforeLoading()
+    {
+        var path = Fixture("adam");
+        using var network = FixtureNetwork(timesteps: 4);
+        var before = ParameterizedNetworks.Values(network);
+
+        var read = () => CheckpointFile.Read(path, new CheckpointExpectation("csnn", 4), network, optimizer: null);
+
+        read.Should().Throw<CheckpointException>().Which.Message.Should().Be($"Checkpoint '{path}' is for T = 2, this run has T = 4.");
+        ParameterizedNetworks.Values(network).Should().BeEquivalentTo(before);
+    }
+
     [Theory]
     [InlineData("adam", 10.490609081345618)]
     [InlineData("sgd", 8.71608290571021)]
     public void Read_CheckpointFromBeforeNeuronParameters_StillLoadsAndTrains(string optimizerName, double stateSum)
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Training", "Checkpoints", $"before-neuron-parameters-{optimizerName}.ckpt");
-        manual_seed(7);
-        using var network = Models.ModelCatalog.Build(
-            new Models.ModelSpec("csnn", 2, [1, SyntheticImages.Side, SyntheticImages.Side], 10, [2, 3], 4, 0.1, 0.25), new ThresholdNeuron());
+        var path = Fixture(optimizerName);
+        using var network = FixtureNetwork(timesteps: 2);
         using var optimizer = OptimizerFactory.Create(new OptimizerSettings(optimizerName, 0.05, Momentum: 0.9, WeightDecay: 0), network.parameters());
 
-        var header = CheckpointFile.Read(path, network, optimizer);
+        var header = CheckpointFile.Read(path, new CheckpointExpectation("csnn", 2), network, optimizer);
 
+        header.FormatVersion.Should().Be(1);
         header.GlobalIteration.Should().Be(2);
         network.state_dict().Values.Sum(t => t.to_type(ScalarType.Float64).sum().item<double>()).Should().BeApproximately(stateSum, 1e-9);
         using var scope = NewDisposeScope();
@@ -63,4 +75,15 @@ public sealed class CheckpointCompatibilityTests : IDisposable
         optimizer.step();
         network.parameters().First().allclose(before).Should().BeFalse();
     }
+
+    /// <summary>The network the fixtures were written from, but with <paramref name="timesteps"/>.</summary>
+    private static Engine.Network.SpikingNetwork FixtureNetwork(int timesteps)
+    {
+        manual_seed(7);
+        return Models.ModelCatalog.Build(
+            new Models.ModelSpec("csnn", timesteps, [1, SyntheticImages.Side, SyntheticImages.Side], 10, [2, 3], 4, 0.1, 0.25), new ThresholdNeuron());
+    }
+
+    private static string Fixture(string optimizerName) =>
+        Path.Combine(AppContext.BaseDirectory, "Training", "Checkpoints", $"before-neuron-parameters-{optimizerName}.ckpt");
 }

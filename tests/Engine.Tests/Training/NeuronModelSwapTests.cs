@@ -72,7 +72,7 @@ public sealed class NeuronModelSwapTests : IDisposable
 
         using var resumed = ParameterizedNetworks.Csnn(Next, seed: 99);
         using var resumedOptimizer = OptimizerFactory.Create(Settings(optimizerName), resumed.parameters());
-        CheckpointFile.Read(path, resumed, resumedOptimizer);
+        CheckpointFile.Read(path, new CheckpointExpectation("csnn", 2), resumed, resumedOptimizer);
 
         ParameterizedNetworks.Values(resumed).Should().BeEquivalentTo(ParameterizedNetworks.Values(network));
         ParameterizedNetworks.TrainStep(network, optimizer, seed: 3);
