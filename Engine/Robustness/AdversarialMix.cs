@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Neuromorph.Engine.Network;
-using Neuromorph.Engine.Spiking;
+using Neuromorph.Engine.Surrogates;
 using static TorchSharp.torch;
 
 namespace Neuromorph.Engine.Robustness;

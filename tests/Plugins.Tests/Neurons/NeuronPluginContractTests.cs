@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Neuromorph.Abstractions;
 using Neuromorph.Engine.Network;
-using Neuromorph.Engine.Spiking;
+using Neuromorph.Engine.Surrogates;
 using Neuromorph.Plugins.Neurons;
 using static TorchSharp.torch;
 
