@@ -54,7 +54,7 @@ internal abstract class ThresholdNeuron : INeuronModel
     /// <summary>
     /// All timesteps with the layer's <paramref name="parameters"/>: the fused kernel with
     /// <see cref="FusedCharge"/> of them, or, when there is none or the inputs are not CPU float32/float64,
-    /// the step-by-step loop.
+    /// the contract's step-by-step loop.
     /// </summary>
     public Tensor Run(Tensor inputs, NeuronParameters parameters)
     {
@@ -62,7 +62,7 @@ internal abstract class ThresholdNeuron : INeuronModel
         ArgumentNullException.ThrowIfNull(parameters);
         var charge = FusedThresholdRun.Supports(inputs) ? FusedCharge(parameters) : null;
         return charge is null
-            ? RunByStepping(inputs, parameters)
+            ? NeuronStepping.Run(inputs, CreateState(inputs[0]), (input, state) => Step(input, state, parameters))
             : FusedThresholdRun.Run(inputs, new ThresholdDynamics(charge, Threshold, Reset, DetachReset, surrogate));
     }
 
@@ -74,20 +74,4 @@ internal abstract class ThresholdNeuron : INeuronModel
     /// default) when the charge has no such form, and <see cref="Run(Tensor)"/> then steps.
     /// </summary>
     protected virtual MembraneCharge? FusedCharge(NeuronParameters parameters) => null;
-
-    /// <summary>The contract's default loop: <see cref="INeuronModel.Step(Tensor, NeuronState, NeuronParameters)"/> for t = 0 … T−1.</summary>
-    private Tensor RunByStepping(Tensor inputs, NeuronParameters parameters)
-    {
-        INeuronModel model = this;
-        var timesteps = (int)inputs.shape[0];
-        var state = CreateState(inputs[0]);
-        var spikes = new Tensor[timesteps];
-        for (var t = 0; t < timesteps; t++)
-        {
-            var step = model.Step(inputs[t], state, parameters);
-            spikes[t] = step.Spikes;
-            state = step.State;
-        }
-        return stack(spikes);
-    }
 }
