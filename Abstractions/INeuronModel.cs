@@ -26,22 +26,11 @@ public interface INeuronModel
 
     /// <summary>
     /// All timesteps at once: <paramref name="inputs"/> is <c>[T, ...]</c>, the result the spikes
-    /// <c>[T, ...]</c>, starting from <see cref="CreateState"/>. The default loops <see cref="Step(torch.Tensor, NeuronState)"/>;
-    /// a model may override it with a fused implementation that gives the same values and gradients.
+    /// <c>[T, ...]</c>, starting from <see cref="CreateState"/>. The default loops <see cref="Step(torch.Tensor, NeuronState)"/>
+    /// (<see cref="NeuronStepping.Run"/>); a model may override it with a fused implementation that gives the same
+    /// values and gradients.
     /// </summary>
-    torch.Tensor Run(torch.Tensor inputs)
-    {
-        var timesteps = (int)inputs.shape[0];
-        var state = CreateState(inputs[0]);
-        var spikes = new torch.Tensor[timesteps];
-        for (var t = 0; t < timesteps; t++)
-        {
-            var step = Step(inputs[t], state);
-            spikes[t] = step.Spikes;
-            state = step.State;
-        }
-        return torch.stack(spikes);
-    }
+    torch.Tensor Run(torch.Tensor inputs) => NeuronStepping.Run(inputs, CreateState(inputs[0]), Step);
 
     /// <summary>
     /// The learnable parameters this model needs in every layer it runs in (contract 1.1). The engine
@@ -60,20 +49,11 @@ public interface INeuronModel
     /// <summary>
     /// All timesteps with the layer's <paramref name="parameters"/> (contract 1.1); what the engine calls.
     /// The default calls <see cref="Run(torch.Tensor)"/> when the model declares no parameters (keeping a
-    /// fused override of it), and otherwise loops <see cref="Step(torch.Tensor, NeuronState, NeuronParameters)"/>.
+    /// fused override of it), and otherwise loops <see cref="Step(torch.Tensor, NeuronState, NeuronParameters)"/>
+    /// (<see cref="NeuronStepping.Run"/>).
     /// </summary>
-    torch.Tensor Run(torch.Tensor inputs, NeuronParameters parameters)
-    {
-        if (Parameters.Count == 0) return Run(inputs);
-        var timesteps = (int)inputs.shape[0];
-        var state = CreateState(inputs[0]);
-        var spikes = new torch.Tensor[timesteps];
-        for (var t = 0; t < timesteps; t++)
-        {
-            var step = Step(inputs[t], state, parameters);
-            spikes[t] = step.Spikes;
-            state = step.State;
-        }
-        return torch.stack(spikes);
-    }
+    torch.Tensor Run(torch.Tensor inputs, NeuronParameters parameters) =>
+        Parameters.Count == 0
+            ? Run(inputs)
+            : NeuronStepping.Run(inputs, CreateState(inputs[0]), (input, state) => Step(input, state, parameters));
 }

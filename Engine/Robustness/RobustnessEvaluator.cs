@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Neuromorph.Data;
 using Neuromorph.Engine.Network;
-using Neuromorph.Engine.Spiking;
+using Neuromorph.Engine.Surrogates;
 using Neuromorph.Engine.Training;
 using static TorchSharp.torch;
 

@@ -77,6 +77,28 @@ internal static class CheckpointFile
         }
     }
 
+    /// <summary>
+    /// Checks the file (format, length and, from format 2, its checksum) without loading anything, and returns its
+    /// header: what a checkpoint holds, for repairs and reports.
+    /// </summary>
+    /// <exception cref="CheckpointException">Naming the file and the first thing wrong with it.</exception>
+    public static CheckpointHeader Verify(string path)
+    {
+        RequireFile(path);
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            var (header, headerBytes) = ReadHeader(stream, path);
+            if (header.FormatVersion >= CheckpointHeader.ChecksummedFormat)
+                CheckpointDigest.Verify(stream, headerBytes, CheckpointLayout.Read(stream, headerBytes.Length, path), path);
+            return header;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CheckpointException($"Checkpoint '{path}' cannot be read: {e.Message}", e);
+        }
+    }
+
     /// <summary>Throws unless <paramref name="path"/> is a file: a directory of that name is an error, not an absence.</summary>
     public static void RequireFile(string path)
     {

@@ -93,7 +93,7 @@ internal sealed class RunRecorder(
     {
         try
         {
-            var header = CheckpointFile.ReadHeader(path);
+            var header = CheckpointFile.Verify(path);
             return header.IterationInEpoch == 0 ? header.Epoch : null;
         }
         catch (CheckpointException)

@@ -1,6 +1,6 @@
 using Neuromorph.Abstractions;
 using Neuromorph.Engine.Robustness;
-using Neuromorph.Engine.Spiking;
+using Neuromorph.Engine.Surrogates;
 
 namespace Neuromorph.Engine.Training;
 

@@ -8,8 +8,6 @@ internal readonly record struct SimulationClock(int Epoch, int IterationInEpoch,
 {
     public bool IsFinished => Epoch >= Epochs;
 
-    public bool IsEpochEnd => IterationInEpoch >= IterationsPerEpoch;
-
     /// <summary>The clock after one more iteration.</summary>
     public SimulationClock Next() => this with { IterationInEpoch = IterationInEpoch + 1, GlobalIteration = GlobalIteration + 1 };
 

@@ -1,5 +1,5 @@
 using Neuromorph.Abstractions;
-using Neuromorph.Engine.Spiking;
+using Neuromorph.Engine.Surrogates;
 using Neuromorph.Host.Composition;
 using Neuromorph.Host.Plugins;
 using Tomlyn.Model;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Neuromorph.Abstractions;
 using Neuromorph.Data;
 using Neuromorph.Engine.Models;
-using Neuromorph.Engine.Spiking;
+using Neuromorph.Engine.Surrogates;
 using Neuromorph.Engine.Training;
 using Neuromorph.Host.Composition;
 using Neuromorph.Host.Configuration;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Neuromorph.Abstractions;
 using Neuromorph.Engine.Robustness;
-using Neuromorph.Engine.Spiking;
+using Neuromorph.Engine.Surrogates;
 using Neuromorph.Host.Configuration;
 using Neuromorph.Host.Plugins;
 using Tomlyn.Model;

@@ -2,7 +2,7 @@ using Neuromorph.Abstractions;
 using Neuromorph.Data;
 using Neuromorph.Data.Events;
 using Neuromorph.Engine.Robustness;
-using Neuromorph.Engine.Spiking;
+using Neuromorph.Engine.Surrogates;
 using Neuromorph.Engine.Training;
 using Neuromorph.Host.Configuration;
 using Neuromorph.Host.Plugins;

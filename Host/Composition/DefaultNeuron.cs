@@ -1,5 +1,5 @@
 using Neuromorph.Abstractions;
-using Neuromorph.Engine.Spiking;
+using Neuromorph.Engine.Surrogates;
 using Neuromorph.Host.Configuration;
 using Neuromorph.Host.Plugins;
 

@@ -3,7 +3,7 @@ using Neuromorph.Data;
 using Neuromorph.Data.Events;
 using Neuromorph.Engine.Models;
 using Neuromorph.Engine.Robustness;
-using Neuromorph.Engine.Spiking;
+using Neuromorph.Engine.Surrogates;
 using Neuromorph.Engine.Training;
 using Neuromorph.Host.Configuration;
 using Neuromorph.Host.HotReload;

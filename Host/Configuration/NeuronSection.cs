@@ -1,4 +1,4 @@
-using Neuromorph.Engine.Spiking;
+using Neuromorph.Engine.Surrogates;
 using Tomlyn.Model;
 
 namespace Neuromorph.Host.Configuration;

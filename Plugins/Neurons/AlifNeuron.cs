@@ -27,6 +27,9 @@ internal sealed class AlifNeuron : INeuronModel
 
     private readonly ISurrogateGradient surrogate;
 
+    /// <summary>The membrane charges as the <c>lif</c> neuron's does.</summary>
+    private readonly MembraneCharge.LeakByTau charge;
+
     public AlifNeuron(AlifOptions options, ISurrogateGradient surrogate)
     {
         Tau = NeuronOptionChecks.Tau(options.Tau);
@@ -37,6 +40,7 @@ internal sealed class AlifNeuron : INeuronModel
         ArgumentNullException.ThrowIfNull(surrogate);
         DetachReset = options.DetachReset;
         this.surrogate = surrogate;
+        charge = new MembraneCharge.LeakByTau(Tau);
     }
 
     public double Tau { get; }
@@ -67,7 +71,7 @@ internal sealed class AlifNeuron : INeuronModel
         StateShape.EnsureMatches(adaptation, input, AdaptationKey);
 
         var threshold = adaptation * Beta + Threshold;
-        var charged = membrane + (input - membrane) / Tau;
+        var charged = charge.Apply(membrane, input);
         var spikes = surrogate.Spike(charged - threshold);
         var reset = MembraneReset.Apply(charged, spikes, threshold, Reset, DetachReset);
         var nextAdaptation = adaptation * Rho + spikes * (1.0 - Rho);

@@ -6,7 +6,8 @@ namespace Neuromorph.Plugins.Neurons;
 /// One <see cref="MembraneCharge"/> as the fused kernel's element loops use it, for one element or one SIMD
 /// vector of consecutive elements (<see cref="Vector{T}"/>; the same IEEE operation in every lane, so both give
 /// the same bits). The rules are structs so that the JIT compiles one specialised, inlined loop per rule and
-/// element type.
+/// element type. They hold no arithmetic of their own: each evaluates its <see cref="MembraneCharge"/>'s formula
+/// with the factor (τ or k) of the element or vector.
 /// </summary>
 internal interface IChargeRule<T>
     where T : unmanaged, IFloatingPointIeee754<T>
@@ -30,13 +31,14 @@ internal interface IChargeRule<T>
     Vector<T> MembraneGradient(Vector<T> chargeGradient, int element);
 }
 
-/// <summary>H = V + X: ∂H/∂X = ∂H/∂V = 1.</summary>
+/// <summary><see cref="MembraneCharge.Integrate"/>: ∂H/∂X = ∂H/∂V = 1, so both gradients are dL/dH itself.</summary>
 internal readonly struct IntegrateRule<T> : IChargeRule<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    public T Charge(T membrane, T input, int element) => membrane + input;
+    public T Charge(T membrane, T input, int element) => MembraneCharge.Integrate.Charge(membrane, input);
 
-    public Vector<T> Charge(Vector<T> membrane, Vector<T> input, int element) => membrane + input;
+    public Vector<T> Charge(Vector<T> membrane, Vector<T> input, int element) =>
+        MembraneCharge.Integrate.Charge<VectorOperand<T>>(membrane, input).Value;
 
     public T InputGradient(T chargeGradient, int element) => chargeGradient;
 
@@ -47,42 +49,44 @@ internal readonly struct IntegrateRule<T> : IChargeRule<T>
     public Vector<T> MembraneGradient(Vector<T> chargeGradient, int element) => chargeGradient;
 }
 
-/// <summary>H = V + (X − V)/τ: ∂H/∂X = 1/τ, ∂H/∂V = 1 − 1/τ (evaluated as autograd would: g − g/τ).</summary>
+/// <summary><see cref="MembraneCharge.LeakByTau"/> with τ in the element type, and τ in every lane for vectors.</summary>
 internal readonly struct TauLeakRule<T>(T tau) : IChargeRule<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly Vector<T> taus = new(tau);
+    private readonly VectorOperand<T> taus = new(new Vector<T>(tau));
 
-    public T Charge(T membrane, T input, int element) => membrane + (input - membrane) / tau;
+    public T Charge(T membrane, T input, int element) => MembraneCharge.LeakByTau.Charge(membrane, input, tau);
 
-    public Vector<T> Charge(Vector<T> membrane, Vector<T> input, int element) => membrane + (input - membrane) / taus;
+    public Vector<T> Charge(Vector<T> membrane, Vector<T> input, int element) =>
+        MembraneCharge.LeakByTau.Charge<VectorOperand<T>, VectorOperand<T>>(membrane, input, taus).Value;
 
-    public T InputGradient(T chargeGradient, int element) => chargeGradient / tau;
+    public T InputGradient(T chargeGradient, int element) => MembraneCharge.LeakByTau.InputGradient(chargeGradient, tau);
 
-    public Vector<T> InputGradient(Vector<T> chargeGradient, int element) => chargeGradient / taus;
+    public Vector<T> InputGradient(Vector<T> chargeGradient, int element) =>
+        MembraneCharge.LeakByTau.InputGradient<VectorOperand<T>, VectorOperand<T>>(chargeGradient, taus).Value;
 
-    public T MembraneGradient(T chargeGradient, int element) => chargeGradient - chargeGradient / tau;
+    public T MembraneGradient(T chargeGradient, int element) => MembraneCharge.LeakByTau.MembraneGradient(chargeGradient, tau);
 
-    public Vector<T> MembraneGradient(Vector<T> chargeGradient, int element) => chargeGradient - chargeGradient / taus;
+    public Vector<T> MembraneGradient(Vector<T> chargeGradient, int element) =>
+        MembraneCharge.LeakByTau.MembraneGradient<VectorOperand<T>, VectorOperand<T>>(chargeGradient, taus).Value;
 }
 
-/// <summary>
-/// H = V + (X − V)·k with k per element of a timestep: ∂H/∂X = k, ∂H/∂V = 1 − k, ∂H/∂k = X − V.
-/// </summary>
+/// <summary><see cref="MembraneCharge.LeakByDecay"/> with k per element of a timestep (see <see cref="LearnableDecay.PerElement"/>).</summary>
 internal readonly struct DecayLeakRule<T>(T[] decay) : IChargeRule<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    public T Charge(T membrane, T input, int element) => membrane + (input - membrane) * decay[element];
+    public T Charge(T membrane, T input, int element) => MembraneCharge.LeakByDecay.Charge(membrane, input, decay[element]);
 
     public Vector<T> Charge(Vector<T> membrane, Vector<T> input, int element) =>
-        membrane + (input - membrane) * new Vector<T>(decay, element);
+        MembraneCharge.LeakByDecay.Charge<VectorOperand<T>>(membrane, input, new Vector<T>(decay, element)).Value;
 
-    public T InputGradient(T chargeGradient, int element) => chargeGradient * decay[element];
+    public T InputGradient(T chargeGradient, int element) => MembraneCharge.LeakByDecay.InputGradient(chargeGradient, decay[element]);
 
-    public Vector<T> InputGradient(Vector<T> chargeGradient, int element) => chargeGradient * new Vector<T>(decay, element);
+    public Vector<T> InputGradient(Vector<T> chargeGradient, int element) =>
+        MembraneCharge.LeakByDecay.InputGradient<VectorOperand<T>>(chargeGradient, new Vector<T>(decay, element)).Value;
 
-    public T MembraneGradient(T chargeGradient, int element) => chargeGradient - chargeGradient * decay[element];
+    public T MembraneGradient(T chargeGradient, int element) => MembraneCharge.LeakByDecay.MembraneGradient(chargeGradient, decay[element]);
 
     public Vector<T> MembraneGradient(Vector<T> chargeGradient, int element) =>
-        chargeGradient - chargeGradient * new Vector<T>(decay, element);
+        MembraneCharge.LeakByDecay.MembraneGradient<VectorOperand<T>>(chargeGradient, new Vector<T>(decay, element)).Value;
 }

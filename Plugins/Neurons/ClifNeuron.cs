@@ -68,11 +68,8 @@ internal sealed class ClifNeuron : INeuronModel
         var spikes = surrogate.Spike(charged - Threshold);
         var strengthened = formed + spikes;
 
-        var resetSpikes = MembraneReset.Spikes(spikes, DetachReset);
-        var extraDrop = resetSpikes * sigmoid(strengthened);
-        var reset = Reset == ResetMode.Soft
-            ? charged - resetSpikes * Threshold - extraDrop
-            : charged * (1.0 - resetSpikes) - extraDrop;
+        var extraDrop = MembraneReset.Spikes(spikes, DetachReset) * sigmoid(strengthened);
+        var reset = MembraneReset.Apply(charged, spikes, Threshold, Reset, DetachReset) - extraDrop;
 
         return new NeuronStep(spikes, new NeuronState(new Dictionary<string, Tensor>
         {

@@ -1,5 +1,4 @@
 using Neuromorph.Abstractions;
-using static TorchSharp.torch;
 
 namespace Neuromorph.Plugins.Neurons;
 
@@ -10,7 +9,5 @@ internal sealed class IfNeuron(IfOptions options, ISurrogateGradient surrogate)
 {
     private static readonly MembraneCharge Integrate = new MembraneCharge.Integrate();
 
-    protected override Tensor Charge(Tensor input, Tensor membrane, NeuronParameters parameters) => membrane + input;
-
-    protected override MembraneCharge FusedCharge(NeuronParameters parameters) => Integrate;
+    protected override MembraneCharge Charge(NeuronParameters parameters) => Integrate;
 }

@@ -1,5 +1,4 @@
 using Neuromorph.Abstractions;
-using static TorchSharp.torch;
 
 namespace Neuromorph.Plugins.Neurons;
 
@@ -10,7 +9,7 @@ namespace Neuromorph.Plugins.Neurons;
 [Plugin("lif", Description = "Leaky integrate-and-fire: H = V + (X - V)/tau, fire at H >= threshold, soft or hard reset.")]
 internal sealed class LifNeuron : ThresholdNeuron
 {
-    private readonly MembraneCharge fusedCharge;
+    private readonly MembraneCharge charge;
 
     public LifNeuron(LifOptions options, ISurrogateGradient surrogate)
         : base(options.Threshold, options.Reset, options.DetachReset, surrogate)
@@ -22,12 +21,10 @@ internal sealed class LifNeuron : ThresholdNeuron
                 "tau", $"tau must be a finite number ≥ 1 (the membrane keeps 1 − 1/tau of its potential each step; " +
                        $"use the 'if' neuron for no leak); got {options.Tau}.");
         Tau = options.Tau;
-        fusedCharge = new MembraneCharge.LeakByTau(Tau);
+        charge = new MembraneCharge.LeakByTau(Tau);
     }
 
     public double Tau { get; }
 
-    protected override Tensor Charge(Tensor input, Tensor membrane, NeuronParameters parameters) => membrane + (input - membrane) / Tau;
-
-    protected override MembraneCharge FusedCharge(NeuronParameters parameters) => fusedCharge;
+    protected override MembraneCharge Charge(NeuronParameters parameters) => charge;
 }

@@ -12,16 +12,17 @@ internal static class MembraneReset
     public static Tensor Spikes(Tensor spikes, bool detach) => detach ? spikes.detach() : spikes;
 
     /// <summary>V(t) from H(t) and S(t) with a fixed threshold θ.</summary>
-    public static Tensor Apply(Tensor charged, Tensor spikes, double threshold, ResetMode mode, bool detach)
-    {
-        var resetSpikes = Spikes(spikes, detach);
-        return mode == ResetMode.Soft ? charged - resetSpikes * threshold : charged * (1.0 - resetSpikes);
-    }
+    public static Tensor Apply(Tensor charged, Tensor spikes, double threshold, ResetMode mode, bool detach) =>
+        Apply(charged, Spikes(spikes, detach), mode, resetSpikes => resetSpikes * threshold);
 
     /// <summary>V(t) from H(t) and S(t) with a threshold θ(t) that varies per element (an adaptive neuron's).</summary>
-    public static Tensor Apply(Tensor charged, Tensor spikes, Tensor threshold, ResetMode mode, bool detach)
-    {
-        var resetSpikes = Spikes(spikes, detach);
-        return mode == ResetMode.Soft ? charged - resetSpikes * threshold : charged * (1.0 - resetSpikes);
-    }
+    public static Tensor Apply(Tensor charged, Tensor spikes, Tensor threshold, ResetMode mode, bool detach) =>
+        Apply(charged, Spikes(spikes, detach), mode, resetSpikes => resetSpikes * threshold);
+
+    /// <summary>
+    /// The reset written once for both kinds of threshold: a tensor times a number and a tensor times a tensor are
+    /// different TorchSharp operations, so the caller supplies θ·S.
+    /// </summary>
+    private static Tensor Apply(Tensor charged, Tensor resetSpikes, ResetMode mode, Func<Tensor, Tensor> timesThreshold) =>
+        mode == ResetMode.Soft ? charged - timesThreshold(resetSpikes) : charged * (1.0 - resetSpikes);
 }

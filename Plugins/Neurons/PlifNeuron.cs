@@ -34,11 +34,6 @@ internal sealed class PlifNeuron : ThresholdNeuron
     /// <summary>One scalar w per layer.</summary>
     public override IReadOnlyList<NeuronParameter> Parameters { get; }
 
-    protected override Tensor Charge(Tensor input, Tensor membrane, NeuronParameters parameters) =>
-        membrane + (input - membrane) * Decay(parameters);
-
-    protected override MembraneCharge FusedCharge(NeuronParameters parameters) => new MembraneCharge.LeakByDecay(Decay(parameters));
-
-    /// <summary>k = sigmoid(w) = 1/τ.</summary>
-    private static Tensor Decay(NeuronParameters parameters) => sigmoid(parameters[DecayLogit]);
+    /// <summary>H = V + (X − V)·k with k = sigmoid(w) = 1/τ.</summary>
+    protected override MembraneCharge Charge(NeuronParameters parameters) => new MembraneCharge.LeakByDecay(sigmoid(parameters[DecayLogit]));
 }

@@ -6,10 +6,10 @@ namespace Neuromorph.Plugins.Neurons;
 
 /// <summary>
 /// A neuron whose timestep is charge → fire → reset, with the membrane potential as its only state.
-/// Subclasses state how the membrane charges; firing through the surrogate and the reset are shared.
-/// <see cref="Step"/> is the reference single-step path; <see cref="Run(Tensor)"/> runs all timesteps with the
-/// fused kernel (<see cref="FusedThresholdRun"/>) when the subclass states its charge as a
-/// <see cref="MembraneCharge"/>, and steps otherwise.
+/// Subclasses state how the membrane charges, as a <see cref="MembraneCharge"/>; firing through the surrogate and the
+/// reset are shared. <see cref="Step"/> is the reference single-step path, evaluating the charge as tensor operations;
+/// <see cref="Run(Tensor)"/> hands the same charge to the fused kernel (<see cref="FusedThresholdRun"/>) for the inputs
+/// it supports, and steps otherwise.
 /// </summary>
 internal abstract class ThresholdNeuron : INeuronModel
 {
@@ -43,7 +43,7 @@ internal abstract class ThresholdNeuron : INeuronModel
     {
         var membrane = state.Membrane;
         StateShape.EnsureMatches(membrane, input, NeuronState.MembraneKey);
-        var charged = Charge(input, membrane, parameters);
+        var charged = Charge(parameters).Apply(membrane, input);
         var spikes = surrogate.Spike(charged - Threshold);
         return new NeuronStep(spikes, new NeuronState(MembraneReset.Apply(charged, spikes, Threshold, Reset, DetachReset)));
     }
@@ -52,42 +52,18 @@ internal abstract class ThresholdNeuron : INeuronModel
     public Tensor Run(Tensor inputs) => Run(inputs, NeuronParameters.Initial(Parameters));
 
     /// <summary>
-    /// All timesteps with the layer's <paramref name="parameters"/>: the fused kernel with
-    /// <see cref="FusedCharge"/> of them, or, when there is none or the inputs are not CPU float32/float64,
-    /// the step-by-step loop.
+    /// All timesteps with the layer's <paramref name="parameters"/>: the fused kernel with their
+    /// <see cref="Charge"/>, or, when the inputs are not CPU float32/float64, the contract's step-by-step loop.
     /// </summary>
     public Tensor Run(Tensor inputs, NeuronParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(parameters);
-        var charge = FusedThresholdRun.Supports(inputs) ? FusedCharge(parameters) : null;
-        return charge is null
-            ? RunByStepping(inputs, parameters)
-            : FusedThresholdRun.Run(inputs, new ThresholdDynamics(charge, Threshold, Reset, DetachReset, surrogate));
+        return FusedThresholdRun.Supports(inputs)
+            ? FusedThresholdRun.Run(inputs, new ThresholdDynamics(Charge(parameters), Threshold, Reset, DetachReset, surrogate))
+            : NeuronStepping.Run(inputs, CreateState(inputs[0]), (input, state) => Step(input, state, parameters));
     }
 
-    /// <summary>H(t) from the input X(t), the membrane potential V(t−1) and the layer's parameters.</summary>
-    protected abstract Tensor Charge(Tensor input, Tensor membrane, NeuronParameters parameters);
-
-    /// <summary>
-    /// <see cref="Charge"/> as data for the fused kernel, with the same floating-point operations; null (the
-    /// default) when the charge has no such form, and <see cref="Run(Tensor)"/> then steps.
-    /// </summary>
-    protected virtual MembraneCharge? FusedCharge(NeuronParameters parameters) => null;
-
-    /// <summary>The contract's default loop: <see cref="INeuronModel.Step(Tensor, NeuronState, NeuronParameters)"/> for t = 0 … T−1.</summary>
-    private Tensor RunByStepping(Tensor inputs, NeuronParameters parameters)
-    {
-        INeuronModel model = this;
-        var timesteps = (int)inputs.shape[0];
-        var state = CreateState(inputs[0]);
-        var spikes = new Tensor[timesteps];
-        for (var t = 0; t < timesteps; t++)
-        {
-            var step = model.Step(inputs[t], state, parameters);
-            spikes[t] = step.Spikes;
-            state = step.State;
-        }
-        return stack(spikes);
-    }
+    /// <summary>How H(t) follows from V(t−1) and X(t) with the layer's parameters.</summary>
+    protected abstract MembraneCharge Charge(NeuronParameters parameters);
 }

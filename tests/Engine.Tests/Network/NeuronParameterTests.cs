@@ -132,7 +132,10 @@ public sealed class NeuronParameterTests
         ParameterizedNetworks.TrainStep(network, optimizer);
 
         var after = ParameterizedNetworks.Values(network);
-        foreach (var (name, parameter) in network.named_parameters().Where(p => p.name.Contains("spike")))
+        var neuronParameters = network.named_parameters().Where(p => p.name.Contains("spike")).ToArray();
+        neuronParameters.Select(p => p.name).Should().BeEquivalentTo(
+            ParameterizedNetworks.Layers.SelectMany(l => new[] { $"body.{l.Layer}.tau_logit", $"body.{l.Layer}.threshold" }));
+        foreach (var (name, parameter) in neuronParameters)
         {
             var gradient = parameter.grad;
             gradient.Should().NotBeNull(name);

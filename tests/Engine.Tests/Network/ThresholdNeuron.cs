@@ -1,5 +1,5 @@
 using Neuromorph.Abstractions;
-using Neuromorph.Engine.Spiking;
+using Neuromorph.Engine.Surrogates;
 using static TorchSharp.torch;
 
 namespace Neuromorph.Engine.Tests.Network;

@@ -1,7 +1,7 @@
 using Neuromorph.Data;
 using Neuromorph.Engine.Network;
 using Neuromorph.Engine.Robustness;
-using Neuromorph.Engine.Spiking;
+using Neuromorph.Engine.Surrogates;
 using Neuromorph.Engine.Tests.Training;
 using static TorchSharp.torch;
 
@@ -43,6 +43,7 @@ public sealed class RobustnessEvaluatorTests : IDisposable
         network.parameters().Select(p => p.requires_grad).Should().Equal(flags);
         network.parameters().Select(p => p.grad is null).Should().OnlyContain(noGradient => noGradient, "an attack differentiates with respect to the inputs only");
         var after = Snapshot();
+        before.Keys.Should().Contain(k => k.EndsWith(".running_mean", StringComparison.Ordinal), "the snapshot holds the batch-norm statistics");
         after.Keys.Should().BeEquivalentTo(before.Keys);
         foreach (var (name, values) in before) after[name].Should().Equal(values, $"'{name}' must not change");
     }

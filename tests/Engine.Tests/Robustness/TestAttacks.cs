@@ -1,5 +1,5 @@
 using Neuromorph.Abstractions;
-using Neuromorph.Engine.Spiking;
+using Neuromorph.Engine.Surrogates;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
 

@@ -1,7 +1,7 @@
 using Neuromorph.Abstractions;
 using Neuromorph.Engine.Models;
 using Neuromorph.Engine.Network;
-using Neuromorph.Engine.Spiking;
+using Neuromorph.Engine.Surrogates;
 using Neuromorph.Engine.Tests.Training;
 using static TorchSharp.torch;
 

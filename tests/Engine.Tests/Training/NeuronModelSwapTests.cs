@@ -78,7 +78,9 @@ public sealed class NeuronModelSwapTests : IDisposable
         ParameterizedNetworks.TrainStep(network, optimizer, seed: 3);
         ParameterizedNetworks.TrainStep(resumed, resumedOptimizer, seed: 3);
         var continued = ParameterizedNetworks.Values(network);
-        foreach (var (name, values) in ParameterizedNetworks.Values(resumed))
+        var resumedValues = ParameterizedNetworks.Values(resumed);
+        resumedValues.Keys.Should().BeEquivalentTo(continued.Keys).And.Contain("body.spike1.tau_logit", "the weights and the neuron parameters are compared");
+        foreach (var (name, values) in resumedValues)
             values.Should().Equal(continued[name], (a, b) => Math.Abs(a - b) <= 1e-6f, name);
     }
 

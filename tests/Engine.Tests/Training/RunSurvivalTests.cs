@@ -37,7 +37,7 @@ public sealed class RunSurvivalTests : IDisposable
             var run = () => crashed.Loop.Run(CancellationToken.None);
             run.Should().Throw<SimulatedCrash>();
         }
-        CheckpointFile.ReadHeader(new RunDirectory(path).LastCheckpointPath).GlobalIteration.Should().Be(7);
+        CheckpointFile.Verify(new RunDirectory(path).LastCheckpointPath).GlobalIteration.Should().Be(7);
 
         using var resumed = new TrainingHarness(path, epochs: 2, initSeed: 99);
         resumed.Loop.Resume();
@@ -75,7 +75,7 @@ public sealed class RunSurvivalTests : IDisposable
         // Call 13 is iteration 13 (epoch 2, iteration 3): 12 completed iterations are saved, batch-norm statistics as
         // they were before the failed forward pass.
         saved.Failures.Should().Equal(12L);
-        CheckpointFile.ReadHeader(new RunDirectory(path).LastCheckpointPath).GlobalIteration.Should().Be(12);
+        CheckpointFile.Verify(new RunDirectory(path).LastCheckpointPath).GlobalIteration.Should().Be(12);
 
         using var resumed = new TrainingHarness(path, epochs: 2, initSeed: 99);
         resumed.Loop.Resume();
@@ -110,14 +110,14 @@ public sealed class RunSurvivalTests : IDisposable
         using (var first = new TrainingHarness(path, epochs: 2))
             first.Loop.Run(CancellationToken.None);
         var directory = new RunDirectory(path);
-        var header = CheckpointFile.ReadHeader(directory.LastCheckpointPath);
+        var header = CheckpointFile.Verify(directory.LastCheckpointPath);
         var best = File.ReadAllBytes(directory.BestCheckpointPath);
 
         using var resumed = new TrainingHarness(path, epochs: 2);
         resumed.Loop.Resume();
 
         File.ReadAllBytes(directory.BestCheckpointPath).Should().Equal(best);
-        CheckpointFile.ReadHeader(directory.BestCheckpointPath).Epoch.Should().Be(header.BestEpoch);
+        CheckpointFile.Verify(directory.BestCheckpointPath).Epoch.Should().Be(header.BestEpoch);
     }
 
     [Fact]

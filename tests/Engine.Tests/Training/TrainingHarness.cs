@@ -2,7 +2,7 @@ using Neuromorph.Abstractions;
 using Neuromorph.Data;
 using Neuromorph.Engine.Models;
 using Neuromorph.Engine.Network;
-using Neuromorph.Engine.Spiking;
+using Neuromorph.Engine.Surrogates;
 using Neuromorph.Engine.Tests.Network;
 using Neuromorph.Engine.Training;
 using static TorchSharp.torch;

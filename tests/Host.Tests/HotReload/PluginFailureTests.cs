@@ -67,7 +67,7 @@ public sealed class PluginFailureTests(FixturePluginBuild build) : IDisposable
         run.Error.Should().NotContain("   at ", "no stack trace without --verbose");
         // Calls 1..19 were iterations 1..19; call 20 failed in iteration 20, so 19 completed iterations were saved.
         run.Output.Should().Contain("saved: checkpoints/last.ckpt holds the run after iteration 19 (epoch 1, iteration 19 of 40)");
-        CheckpointFile.ReadHeader(new RunDirectory(runDir).LastCheckpointPath).GlobalIteration.Should().Be(19);
+        CheckpointFile.Verify(new RunDirectory(runDir).LastCheckpointPath).GlobalIteration.Should().Be(19);
 
         var verbose = await CliRun.RunAsync(["train", WriteConfig(hotReload: false), "--run-dir", runDir, "--resume", "--verbose", .. CliRun.TinyTraining, "--set", "run.epochs=1"]);
         verbose.ExitCode.Should().Be(ExitCodes.RuntimeFailure);

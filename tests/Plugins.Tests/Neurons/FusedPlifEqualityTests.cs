@@ -1,5 +1,5 @@
 using Neuromorph.Abstractions;
-using Neuromorph.Engine.Spiking;
+using Neuromorph.Engine.Surrogates;
 using Neuromorph.Plugins.Neurons;
 using static TorchSharp.torch;
 
@@ -60,6 +60,31 @@ public sealed class FusedPlifEqualityTests
                 // One sum over every element with cancellation: float32 rounding grows with the element count.
                 (dtype == float32 ? 1e-5 : 1e-12) * Math.Max(1, Math.Abs(expectedW)), context);
         }
+    }
+
+    [Fact]
+    public void Run_HalfPrecision_StepsWithTheLayersParameters()
+    {
+        // bfloat16 is no element type of the fused kernel: Run falls back to stepping, which must use the layer's w,
+        // not the initial one (τ₀ = 4, k = 0.25; the layer's w = 1.5, k ≈ 0.82, fires more often).
+        using var scope = NewDisposeScope();
+        var surrogate = SurrogateGradients.Create("atan", 0);
+        var model = new PlifNeuron(new PlifOptions(InitTau: 4.0, Threshold: 0.8, ResetMode.Soft, false), surrogate);
+        var inputs = SteppedReference.Uniform(11, bfloat16, -0.5, 2.5, 8, 3, 7);
+        var weights = SteppedReference.Uniform(12, bfloat16, -1, 1, 8, 3, 7);
+        FusedThresholdRun.Supports(inputs).Should().BeFalse();
+
+        var runW = tensor(1.5, dtype: bfloat16).requires_grad_(true);
+        var run = model.Run(inputs, Parameters(runW));
+        (run * weights).sum().backward();
+        // The step loop with that w; its gradient sums one sigmoid(w) per step, in bfloat16, as Step computes it.
+        var steppedW = tensor(1.5, dtype: bfloat16).requires_grad_(true);
+        (SteppedReference.Run(model, inputs, Parameters(steppedW)) * weights).sum().backward();
+
+        var expected = SteppedReference.RunDecayLeak(inputs, sigmoid(tensor(1.5, dtype: bfloat16)), 0.8, ResetMode.Soft, false, surrogate);
+        SteppedReference.SameValues(run, expected).Should().BeTrue();
+        SteppedReference.SameValues(run, model.Run(inputs)).Should().BeFalse("the layer's w is not the initial one");
+        runW.grad!.to_type(float64).item<double>().Should().Be(steppedW.grad!.to_type(float64).item<double>()).And.NotBe(0);
     }
 
     private static NeuronParameters Parameters(Tensor w) => new(new Dictionary<string, Tensor> { [PlifNeuron.DecayLogit] = w });

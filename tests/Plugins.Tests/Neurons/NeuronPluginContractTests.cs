@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Neuromorph.Abstractions;
 using Neuromorph.Engine.Network;
-using Neuromorph.Engine.Spiking;
+using Neuromorph.Engine.Surrogates;
 using Neuromorph.Plugins.Neurons;
 using static TorchSharp.torch;
 
@@ -16,12 +16,23 @@ public sealed partial class NeuronPluginContractTests
         .OrderBy(t => t.Name)
         .ToArray();
 
+    /// <summary>The learnable parameters each built-in neuron declares, by plugin name, stated here rather than read from the models.</summary>
+    private static readonly Dictionary<string, string[]> DeclaredParameters = new()
+    {
+        ["alif"] = [],
+        ["clif"] = [],
+        ["if"] = [],
+        ["lif"] = [],
+        ["plif"] = ["w"],
+    };
+
     public static TheoryData<string> PluginNames() => new(PluginTypes.Select(t => t.GetCustomAttribute<PluginAttribute>()!.Name));
 
     [Fact]
     public void Assembly_HasTheBuiltInNeurons()
     {
         PluginTypes.Select(t => t.GetCustomAttribute<PluginAttribute>()!.Name).Should().BeEquivalentTo("lif", "if", "plif", "clif", "alif");
+        DeclaredParameters.Keys.Should().BeEquivalentTo(PluginTypes.Select(t => t.GetCustomAttribute<PluginAttribute>()!.Name), "every plugin states its parameters");
     }
 
     [Theory]
@@ -131,6 +142,9 @@ public sealed partial class NeuronPluginContractTests
 
         neuron.Run(inputs, new NeuronParameters(tensors.ToDictionary(p => p.Key, p => p.Value))).sum().backward();
 
+        // The declared names first: they fix how often the loop below runs, and a model without parameters says so.
+        tensors.Keys.Should().BeEquivalentTo(DeclaredParameters[name], "'{0}' declares exactly these parameters", name);
+        inputs.grad!.abs().sum().item<float>().Should().BeGreaterThan(0f, "the inputs receive a gradient through Run with parameters");
         foreach (var (parameter, value) in tensors)
         {
             value.grad.Should().NotBeNull("parameter '{0}' takes part in the run", parameter);

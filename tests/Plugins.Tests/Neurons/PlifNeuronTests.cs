@@ -1,6 +1,6 @@
 using Neuromorph.Abstractions;
 using Neuromorph.Engine.Network;
-using Neuromorph.Engine.Spiking;
+using Neuromorph.Engine.Surrogates;
 using Neuromorph.Plugins.Neurons;
 using static TorchSharp.torch;
 

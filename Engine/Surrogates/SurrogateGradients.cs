@@ -1,6 +1,6 @@
 using Neuromorph.Abstractions;
 
-namespace Neuromorph.Engine.Spiking;
+namespace Neuromorph.Engine.Surrogates;
 
 /// <summary>The built-in surrogate gradients, by the name configuration files use.</summary>
 internal static class SurrogateGradients

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Neuromorph.Engine.Spiking;
+namespace Neuromorph.Engine.Surrogates;
 
 /// <summary>
 /// The sigmoid surrogate, the derivative of S(x) = σ(αx): dS/dx = α·σ(αx)·(1 − σ(αx)).

@@ -1,4 +1,4 @@
-namespace Neuromorph.Engine.Spiking;
+namespace Neuromorph.Engine.Surrogates;
 
 /// <summary>Checks shared by the surrogates' constructors.</summary>
 internal static class SurrogateParameters

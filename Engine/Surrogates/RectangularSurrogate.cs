@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Neuromorph.Engine.Spiking;
+namespace Neuromorph.Engine.Surrogates;
 
 /// <summary>
 /// The paper's box-shaped surrogate: dS/dx = (1/a)·1[|x| &lt; a/2], a window of width a and area 1

@@ -2,7 +2,7 @@ using Neuromorph.Abstractions;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Neuromorph.Engine.Spiking;
+namespace Neuromorph.Engine.Surrogates;
 
 /// <summary>
 /// What the built-in surrogates share: the spike itself (<see cref="SpikeFunction"/>) and a derivative

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Neuromorph.Engine.Spiking;
+namespace Neuromorph.Engine.Surrogates;
 
 /// <summary>
 /// SpikingJelly's arctangent surrogate, the derivative of S(x) = (1/π)·atan(π/2·α·x) + 1/2:

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Neuromorph.Engine.Spiking;
+namespace Neuromorph.Engine.Surrogates;
 
 /// <summary>
 /// The triangle surrogate (SpikingJelly's <c>PiecewiseQuadratic</c>; Esser et al. 2016, Bellec et al. 2018 use

@@ -1,7 +1,7 @@
 using Neuromorph.Abstractions;
 using static TorchSharp.torch;
 
-namespace Neuromorph.Engine.Spiking;
+namespace Neuromorph.Engine.Surrogates;
 
 /// <summary>
 /// A surrogate gradient whose implementation can be swapped while a model is in use: the neurons hold this

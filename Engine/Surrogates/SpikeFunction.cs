@@ -2,7 +2,7 @@ using Neuromorph.Abstractions;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Neuromorph.Engine.Spiking;
+namespace Neuromorph.Engine.Surrogates;
 
 /// <summary>
 /// The spike nonlinearity as a custom autograd function: the Heaviside step (1 where x ≥ 0) in the forward

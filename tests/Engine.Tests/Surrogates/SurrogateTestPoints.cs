@@ -2,7 +2,7 @@ using Neuromorph.Abstractions;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Neuromorph.Engine.Tests.Spiking;
+namespace Neuromorph.Engine.Tests.Surrogates;
 
 /// <summary>Points x = H − θ at which the surrogates are checked, and a helper to differentiate at them.</summary>
 internal static class SurrogateTestPoints

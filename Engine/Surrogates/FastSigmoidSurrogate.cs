@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Neuromorph.Engine.Spiking;
+namespace Neuromorph.Engine.Surrogates;
 
 /// <summary>
 /// SuperSpike's fast-sigmoid surrogate (Zenke &amp; Ganguli 2018, section 3.3.2): dS/dx = 1/(1 + α·|x|)², the

@@ -1,6 +1,6 @@
-using Neuromorph.Engine.Spiking;
+using Neuromorph.Engine.Surrogates;
 
-namespace Neuromorph.Engine.Tests.Spiking;
+namespace Neuromorph.Engine.Tests.Surrogates;
 
 /// <summary>SuperSpike's fast sigmoid: dS/dx = 1/(1 + α|x|)², the derivative of x/(1 + α|x|).</summary>
 public sealed class FastSigmoidSurrogateTests

@@ -1,9 +1,9 @@
 using Neuromorph.Abstractions;
-using Neuromorph.Engine.Spiking;
+using Neuromorph.Engine.Surrogates;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Neuromorph.Engine.Tests.Spiking;
+namespace Neuromorph.Engine.Tests.Surrogates;
 
 public sealed class SpikeFunctionMemoryTests
 {

@@ -1,6 +1,6 @@
-using Neuromorph.Engine.Spiking;
+using Neuromorph.Engine.Surrogates;
 
-namespace Neuromorph.Engine.Tests.Spiking;
+namespace Neuromorph.Engine.Tests.Surrogates;
 
 public sealed class SurrogateGradientsFactoryTests
 {

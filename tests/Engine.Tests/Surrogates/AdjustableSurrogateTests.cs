@@ -1,7 +1,7 @@
-using Neuromorph.Engine.Spiking;
+using Neuromorph.Engine.Surrogates;
 using static TorchSharp.torch;
 
-namespace Neuromorph.Engine.Tests.Spiking;
+namespace Neuromorph.Engine.Tests.Surrogates;
 
 public sealed class AdjustableSurrogateTests
 {

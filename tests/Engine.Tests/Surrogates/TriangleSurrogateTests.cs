@@ -1,6 +1,6 @@
-using Neuromorph.Engine.Spiking;
+using Neuromorph.Engine.Surrogates;
 
-namespace Neuromorph.Engine.Tests.Spiking;
+namespace Neuromorph.Engine.Tests.Surrogates;
 
 /// <summary>The triangle surrogate: dS/dx = α·max(0, 1 − α|x|), primitive −½α²|x|x + αx + ½ on |x| ≤ 1/α.</summary>
 public sealed class TriangleSurrogateTests
