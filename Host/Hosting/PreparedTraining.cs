@@ -79,7 +79,7 @@ internal sealed class PreparedTraining : IDisposable
             if (wroteConfig) File.Delete(claim.Directory.ConfigPath);
             training?.Dispose();
             experiment?.Dispose();
-            claim.Dispose();
+            claim.Abandon();
             throw;
         }
     }

@@ -29,4 +29,18 @@ internal sealed class RunDirectoryClaim(RunDirectoryLock held, RunStart start) :
 
     /// <summary>Releases the directory's lock.</summary>
     public void Dispose() => held.Dispose();
+
+    /// <summary>
+    /// Releases the directory of a new run that did not get to train: a directory holding nothing but the lock is left
+    /// as it was found (removed, if the claim created it).
+    /// </summary>
+    public void Abandon()
+    {
+        if (Start == RunStart.New && System.IO.Directory.EnumerateFileSystemEntries(Directory.Path)
+                .Select(System.IO.Path.GetFileName)
+                .All(name => name is RunDirectoryLock.FileName or RunDirectoryLock.OwnerFileName))
+            held.Abandon();
+        else
+            held.Dispose();
+    }
 }

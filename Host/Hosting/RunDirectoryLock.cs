@@ -25,11 +25,13 @@ internal sealed class RunDirectoryLock : IDisposable
     public const string OwnerFileName = ".lock-owner";
 
     private readonly FileStream handle;
+    private readonly bool created;
 
-    private RunDirectoryLock(string directory, FileStream handle)
+    private RunDirectoryLock(string directory, FileStream handle, bool created)
     {
         Directory = directory;
         this.handle = handle;
+        this.created = created;
     }
 
     /// <summary>The run directory held.</summary>
@@ -44,6 +46,7 @@ internal sealed class RunDirectoryLock : IDisposable
     {
         holder = "";
         var full = Path.GetFullPath(directory);
+        var created = !System.IO.Directory.Exists(full);
         FileStream handle;
         try
         {
@@ -62,7 +65,7 @@ internal sealed class RunDirectoryLock : IDisposable
         }
         var owner = new LockOwner(Environment.ProcessId, Environment.MachineName, DateTimeOffset.UtcNow);
         AtomicFile.WriteAllText(Path.Combine(full, OwnerFileName), JsonSerializer.Serialize(owner) + "\n");
-        return new RunDirectoryLock(full, handle);
+        return new RunDirectoryLock(full, handle, created);
     }
 
     /// <summary>Takes the lock of <paramref name="directory"/> or refuses, naming the process that holds it.</summary>
@@ -74,6 +77,26 @@ internal sealed class RunDirectoryLock : IDisposable
 
     /// <summary>Releases the lock (the process ending releases it too).</summary>
     public void Dispose() => handle.Dispose();
+
+    /// <summary>
+    /// Leaves the directory as it was found when nothing else was written to it: the lock files go (deleted while the
+    /// lock is still held, so no other writer can be holding the same file), and so does the directory if this lock
+    /// created it. Then the lock is released.
+    /// </summary>
+    public void Abandon()
+    {
+        try
+        {
+            File.Delete(Path.Combine(Directory, OwnerFileName));
+            File.Delete(Path.Combine(Directory, FileName));
+        }
+        finally
+        {
+            handle.Dispose();
+        }
+        if (created && !System.IO.Directory.EnumerateFileSystemEntries(Directory).Any())
+            System.IO.Directory.Delete(Directory);
+    }
 
     /// <summary>EWOULDBLOCK: the file is locked by another open file description (another process, or another open of ours).</summary>
     private static bool IsHeldElsewhere(IOException e) => e.HResult == 11 && e.GetType() == typeof(IOException);

@@ -114,7 +114,7 @@ public sealed class BenchCommandTests
         line.GetProperty("conv_gflop_per_s").GetDouble().Should().BePositive();
         line.GetProperty("matmul_gflop_per_s").GetDouble().Should().BePositive();
         var phases = line.GetProperty("train_phase_ms").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble());
-        phases.Keys.Should().BeEquivalentTo(["inputs", "forward", "objective", "backward", "optimizer", "readout"]);
+        phases.Keys.Should().BeEquivalentTo(["inputs", "forward", "distillation", "objective", "backward", "optimizer", "readout"]);
         phases.Values.Should().OnlyContain(ms => ms >= 0);
         // The phases tile the step; the step's time also holds the loader wait and the collection point.
         phases.Values.Sum().Should().BeLessThanOrEqualTo(stepMs * 1.01);

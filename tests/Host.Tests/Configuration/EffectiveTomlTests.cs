@@ -14,7 +14,7 @@ public sealed class EffectiveTomlTests
         ["neuron"] = ["plugin", "surrogate", "surrogate_alpha", "options"],
         ["optimizer"] = ["name", "lr", "momentum", "weight_decay", "nesterov", "schedule", "step_size", "gamma", "beta1", "beta2"],
         ["distillation"] = ["scheme"],
-        ["checkpoint"] = ["keep_best"],
+        ["checkpoint"] = ["keep_best", "every_minutes"],
         ["plugins"] = ["directories", "hot_reload"],
         ["adversarial_training"] = ["attack", "fraction", "orthogonality_weight", "options"],
         ["attack"] = [],

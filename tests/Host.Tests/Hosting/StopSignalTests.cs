@@ -1,3 +1,4 @@
+using Neuromorph.Engine.Training;
 using Neuromorph.Host.Tests.Cli;
 
 namespace Neuromorph.Host.Tests.Hosting;
@@ -34,12 +35,10 @@ public sealed class StopSignalTests : IDisposable
         (await process.ExitCodeAsync()).Should().Be(ExitCodes.Interrupted, process.Error);
         process.Error.Should().Contain("received: stopping at the next safe point").And.Contain("checkpoint written; continue with --resume");
         if (secondDelivered) process.Error.Should().Contain("received again: already stopping");
-        File.Exists(Path.Combine(runDir, "checkpoints", "last.ckpt")).Should().BeTrue();
 
-        using var resumed = HostProcess.Start(root, ["train", RepositoryPaths.Config("quickstart.toml"), "--run-dir", runDir, "--resume", .. LongTinyTraining]);
-        resumed.WaitForOutput("resuming at epoch 1, iteration");
-        resumed.Send(SignalNumber.Terminate);
-        (await resumed.ExitCodeAsync()).Should().Be(ExitCodes.Interrupted, resumed.Error);
+        // The checkpoint is whole (verified) and holds the iterations run so far; resuming from it is bit-exact (the
+        // training loop's tests).
+        CheckpointFile.Verify(Path.Combine(runDir, "checkpoints", "last.ckpt")).GlobalIteration.Should().BeGreaterThanOrEqualTo(10);
     }
 
     [Fact]

@@ -51,12 +51,10 @@ public sealed class HotReloadLoadingTests(FixturePluginBuild build) : IDisposabl
         var scan = PluginAssemblyScanner.Scan(path, loadInMemory: true);
 
         catalog.ReplacementConflict(path, scan).Should().BeNull();
-        var replaced = catalog.Replace(path, scan);
+        ReplaceAndUnloadTheOld(catalog, path, scan);
 
         IsFrom(catalog, old).Should().BeFalse("the catalog finds the new version");
         catalog.All.Should().ContainSingle();
-        replaced.Descriptors.Should().ContainSingle().Which.Name.Should().Be("fixture-scale");
-        replaced.Loader!.Dispose();
         IsCollected(old).Should().BeTrue("the replaced version is the caller's, and disposing its loader unloads it");
     }
 
@@ -96,5 +94,14 @@ public sealed class HotReloadLoadingTests(FixturePluginBuild build) : IDisposabl
             GC.Collect();
         }
         return !reference.IsAlive;
+    }
+
+    /// <summary>Not inlined, so the replaced version's descriptors (and their types) are not kept alive by a local.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void ReplaceAndUnloadTheOld(PluginCatalog catalog, string path, PluginAssemblyScan scan)
+    {
+        var replaced = catalog.Replace(path, scan);
+        replaced.Descriptors.Should().ContainSingle().Which.Name.Should().Be("fixture-scale");
+        replaced.Loader!.Dispose();
     }
 }
