@@ -25,12 +25,22 @@ internal sealed record ModelFootprint(long Parameters, long ActivationElements, 
     /// <exception cref="ArgumentException">As <see cref="ModelCatalog.Build"/>.</exception>
     public static ModelFootprint Measure(ModelSpec spec, INeuronModel neuron, bool frameSequences)
     {
-        // Every body layer's output is T times a size, so T is extrapolated last, from the other sizes' extrapolation
-        // at T = 1 and at T = 2.
-        var once = Extrapolated(spec with { Timesteps = 1 }, frameSequences);
-        var twice = Extrapolated(spec with { Timesteps = 2 }, frameSequences);
-        var layers = once.Select((elements, i) => elements + (spec.Timesteps - 1.0) * (twice[i] - elements)).ToArray();
-        return new ModelFootprint(ModelCatalog.ParameterCount(spec, neuron), Saturate(layers.Sum()), Saturate(layers.Max()));
+        // The small networks draw their initial weights from the global generator: put it back, so that measuring
+        // first leaves the seeded network that is built next unchanged.
+        using var generator = get_rng_state();
+        try
+        {
+            // Every body layer's output is T times a size, so T is extrapolated last, from the other sizes'
+            // extrapolation at T = 1 and at T = 2.
+            var once = Extrapolated(spec with { Timesteps = 1 }, frameSequences);
+            var twice = Extrapolated(spec with { Timesteps = 2 }, frameSequences);
+            var layers = once.Select((elements, i) => elements + (spec.Timesteps - 1.0) * (twice[i] - elements)).ToArray();
+            return new ModelFootprint(ModelCatalog.ParameterCount(spec, neuron), Saturate(layers.Sum()), Saturate(layers.Max()));
+        }
+        finally
+        {
+            set_rng_state(generator);
+        }
     }
 
     /// <summary>Each layer's output at <paramref name="spec"/>'s sizes, from runs at sizes 1 and 2 (T as given).</summary>

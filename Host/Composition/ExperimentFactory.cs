@@ -68,6 +68,7 @@ internal static class ExperimentFactory
                 train.ClassCount, model.Channels, model.Hidden, train.Normalization,
                 model.Width, model.NormKind, model.TdbnAlpha, NeuronThreshold(neuronOptions));
             RejectInputSize(spec, configuration.Data.Dataset);
+            MemoryEstimate.For(spec, neuron, configuration.Data, data).RejectAbove(AvailableMemory.Read());
             var network = ModelCatalog.Build(spec, neuron);
 
             var description = new RunDescription(

@@ -57,6 +57,20 @@ public sealed class ModelFootprintTests
     }
 
     [Fact]
+    public void Measure_LeavesTheSeededGeneratorWhereItWas()
+    {
+        // The networks measured draw initial weights; the seeded network built after the estimate must not change.
+        TorchSharp.torch.manual_seed(7);
+        using var expected = TorchSharp.torch.rand(8);
+        TorchSharp.torch.manual_seed(7);
+
+        ModelFootprint.Measure(ModelSpecs.For("vgg9", [3, 32, 32]), new ThresholdNeuron(), frameSequences: false);
+
+        using var drawn = TorchSharp.torch.rand(8);
+        drawn.data<float>().ToArray().Should().Equal(expected.data<float>().ToArray());
+    }
+
+    [Fact]
     public void Measure_AWidthNoMachineCouldHold_AllocatesNothingOfIt()
     {
         // vgg9 at width 16384: 256C3 becomes 65536C3, 9·65536² ≈ 3.9e10 weights each (155 GB of floats).
