@@ -168,9 +168,10 @@ internal sealed class PluginCatalog : IDisposable
     {
         var names = Names(kind);
         var described = PluginKinds.Describe(kind);
+        var lead = PluginKinds.ConfigurationKey(kind) is { } key ? $"{key} = \"{name}\": no" : "No";
         var message = names.Count == 0
-            ? $"No {described} plugin is named '{name}': no {described} plugins were found."
-            : $"No {described} plugin is named '{name}'. Available: {string.Join(", ", names)}.";
+            ? $"{lead} {described} plugin is named '{name}': no {described} plugins were found."
+            : $"{lead} {described} plugin is named '{name}'. Available: {string.Join(", ", names)}.";
         var nearest = NearestName.Find(name, names);
         if (nearest is not null)
             message += $" Did you mean '{nearest}'?";
