@@ -166,9 +166,13 @@ internal sealed class PluginCatalog : IDisposable
 
     private PluginNotFoundException NotFound(PluginKind kind, string name)
     {
+        var key = PluginKinds.ConfigurationKey(kind) is { } configured ? $"{configured} = \"{name}\": " : "";
+        if (Problems.FirstOrDefault(problem => problem.PluginName == name) is { } skipped)
+            return new PluginNotFoundException(
+                kind, name, $"{(key.Length > 0 ? $"{key}the" : "The")} plugin '{name}' in {skipped.AssemblyPath} was skipped: {skipped.Reason}");
         var names = Names(kind);
         var described = PluginKinds.Describe(kind);
-        var lead = PluginKinds.ConfigurationKey(kind) is { } key ? $"{key} = \"{name}\": no" : "No";
+        var lead = key.Length > 0 ? $"{key}no" : "No";
         var message = names.Count == 0
             ? $"{lead} {described} plugin is named '{name}': no {described} plugins were found."
             : $"{lead} {described} plugin is named '{name}'. Available: {string.Join(", ", names)}.";
