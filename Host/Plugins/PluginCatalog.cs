@@ -46,10 +46,11 @@ internal sealed class PluginCatalog : IDisposable
     /// </summary>
     public static PluginCatalog Load(IEnumerable<string> directories, bool loadInMemory = false)
     {
-        var assemblies = PluginDirectories.FindAssemblies(directories);
+        var searched = directories.ToArray();
+        var assemblies = PluginDirectories.FindAssemblies(searched);
         var loaders = new Dictionary<string, PluginLoader>(StringComparer.Ordinal);
         var all = new List<PluginDescriptor>();
-        var problems = new List<PluginLoadProblem>();
+        var problems = new List<PluginLoadProblem>(PluginDirectories.Misplaced(searched, assemblies));
         foreach (var assemblyPath in assemblies)
         {
             var scan = PluginAssemblyScanner.Scan(assemblyPath, loadInMemory);
