@@ -30,6 +30,7 @@ internal static class TrainingHost
             var configuration = ConfigurationLoader.Load(request.ConfigPath, request.Overrides);
             var runDirectory = RunDirectoryResolver.Resolve(configuration, request);
             using var experiment = ExperimentFactory.Create(configuration, progress: output.WriteLine);
+            Plugins.PluginProblemsReport.Write(experiment.Plugins, output);
             if (request.Resume)
                 RunDirectoryResolver.CheckResumable(runDirectory, experiment.EffectiveToml);
             else
