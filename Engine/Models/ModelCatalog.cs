@@ -55,19 +55,29 @@ internal static class ModelCatalog
 
     /// <summary>
     /// The learnable parameters (weights, biases, batch-norm scales and shifts, and whatever <paramref name="neuron"/>
-    /// declares per layer) of <paramref name="spec"/>'s network, built on the meta device: shapes without storage, so
-    /// that counting costs no memory whatever the input size. Changes the process's default device while it builds:
-    /// not for use while another thread creates tensors.
+    /// declares per layer) of <paramref name="spec"/>'s network, built on the meta device (<see cref="OnMetaDevice"/>),
+    /// so that counting costs no memory whatever the input size.
     /// </summary>
     /// <exception cref="ArgumentException">As <see cref="Build"/>.</exception>
-    public static long ParameterCount(ModelSpec spec, INeuronModel neuron)
+    public static long ParameterCount(ModelSpec spec, INeuronModel neuron) =>
+        OnMetaDevice(() =>
+        {
+            using var network = Build(spec, neuron);
+            return network.parameters().Sum(p => p.numel());
+        });
+
+    /// <summary>
+    /// Runs <paramref name="build"/> with libtorch's meta device as the default device: tensors get shapes without
+    /// storage, so building any size costs no memory. Changes the process's default device while it runs: not for use
+    /// while another thread creates tensors.
+    /// </summary>
+    public static T OnMetaDevice<T>(Func<T> build)
     {
         var previous = get_default_device();
         set_default_device(META);
         try
         {
-            using var network = Build(spec, neuron);
-            return network.parameters().Sum(p => p.numel());
+            return build();
         }
         finally
         {

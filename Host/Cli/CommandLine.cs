@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 
 namespace Neuromorph.Host.Cli;
 
@@ -27,7 +28,9 @@ internal static class CommandLine
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var problem in parsed.Errors) error.WriteLine($"error: {problem.Message}");
+            // An unknown verb makes System.CommandLine say "Required command was not provided" first, then flag every word.
+            if (UnknownVerb(root, parsed) is { } unknown) error.WriteLine($"error: {unknown}");
+            else foreach (var problem in parsed.Errors) error.WriteLine($"error: {problem.Message}");
             error.WriteLine("Run 'neuromorph --help' (or 'dotnet run --project Host -c Release -- --help') for usage.");
             return ExitCodes.UsageError;
         }
@@ -36,5 +39,16 @@ internal static class CommandLine
         // process as usual, which is safe because every file is written by rename.
         var configuration = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null };
         return await parsed.InvokeAsync(configuration);
+    }
+
+    /// <summary>What is wrong when the first word is not a verb (naming the nearest one), or null when it is one.</summary>
+    private static string? UnknownVerb(RootCommand root, ParseResult parsed)
+    {
+        if (parsed.CommandResult.Command != root || parsed.Tokens.Count == 0 || parsed.Tokens[0].Type != TokenType.Argument)
+            return null;
+        var word = parsed.Tokens[0].Value;
+        var verbs = root.Subcommands.Select(command => command.Name).ToArray();
+        var nearest = Plugins.NearestName.Find(word, verbs);
+        return $"'{word}' is not a command{(nearest is null ? "." : $": did you mean '{nearest}'?")} The commands are {string.Join(", ", verbs)}.";
     }
 }

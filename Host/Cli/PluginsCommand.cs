@@ -50,7 +50,7 @@ internal static class PluginsCommand
             output.WriteLine(
                 $"Every attack also takes {Configuration.AttackSection.SurrogateKey} and {Configuration.AttackSection.SurrogateAlphaKey} " +
                 "(applied by the host: the surrogate gradient used while attacking; default the model's).");
-        foreach (var problem in catalog.Problems) output.WriteLine($"skipped: {problem}");
+        PluginProblemsReport.Write(catalog, output);
     }
 
     private static string KindName(PluginKind kind) => kind switch

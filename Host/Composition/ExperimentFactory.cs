@@ -47,6 +47,7 @@ internal static class ExperimentFactory
             var slots = plugins.CreateSlots(configuration.Optimizer.Lr);
             var spec = Spec(configuration, data.Train, plugins.NeuronOptions);
             RejectInputSize(spec, configuration.Data.Dataset);
+            MemoryEstimate.For(spec, slots.NeuronModel, configuration.Data, data).RejectAbove(AvailableMemory.Read());
             var network = ModelCatalog.Build(spec, slots.NeuronModel);
 
             // 3. The objective and what the run records.

@@ -9,9 +9,17 @@ namespace Neuromorph.Host.Configuration;
 internal static class ConfigurationLoader
 {
     /// <summary>Loads the configuration file at <paramref name="path"/> with <paramref name="sets"/> applied.</summary>
-    /// <exception cref="ConfigurationException">The file is missing or anything in it or in the overrides is invalid.</exception>
+    /// <exception cref="ConfigurationException">The file is missing or a directory, or anything in it or in the overrides is invalid.</exception>
     public static RunConfiguration Load(string path, IReadOnlyList<string> sets)
     {
+        if (Directory.Exists(path))
+        {
+            // A run directory holds the configuration it ran with.
+            var runConfig = new Engine.Training.RunDirectory(path).ConfigPath;
+            throw new ConfigurationException(File.Exists(runConfig)
+                ? $"config file '{path}' is a directory, not a TOML file: did you mean '{runConfig}'?"
+                : $"config file '{path}' is a directory, not a TOML file: give the path of a .toml file.");
+        }
         if (!File.Exists(path))
             throw new ConfigurationException($"config file '{path}' not found.");
         var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;

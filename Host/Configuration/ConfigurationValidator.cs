@@ -18,14 +18,16 @@ internal static class ConfigurationValidator
             problems.Add($"run.name = \"{run.Name}\" is not valid: use letters, digits, '-', '_' and '.' (it names the run directory).");
         AtLeast(problems, "run.epochs", run.Epochs, 1);
         AtLeast(problems, "run.log_every", run.LogEvery, 1);
-        AtLeast(problems, "run.threads", run.Threads, 0);
+        Between(problems, "run.threads", run.Threads, 0, ConfigurationLimits.MaxThreads,
+            $" ({ConfigurationLimits.ThreadsReason}; 0 keeps TorchSharp's default, one per processor)");
 
         OneOf(problems, "data.dataset", data.Dataset, [.. DataSection.KnownDatasets, .. Data.Events.EventDatasetCatalog.Names]);
-        AtLeast(problems, "data.batch_size", data.BatchSize, 1);
-        AtLeast(problems, "data.test_batch_size", data.TestBatchSize, 1);
+        Between(problems, "data.batch_size", data.BatchSize, 1, ConfigurationLimits.MaxBatchSize);
+        Between(problems, "data.test_batch_size", data.TestBatchSize, 1, ConfigurationLimits.MaxBatchSize);
         AtLeast(problems, "data.train_limit", data.TrainLimit, 0, " (0 uses all samples)");
         AtLeast(problems, "data.test_limit", data.TestLimit, 0, " (0 uses all samples)");
-        AtLeast(problems, "data.prefetch", data.Prefetch, 1);
+        Between(problems, "data.prefetch", data.Prefetch, 1, ConfigurationLimits.MaxPrefetch,
+            " (batches prepared ahead of training: more only holds more memory)");
         DataProblems(problems, data);
 
         ModelProblems(problems, model);
@@ -62,11 +64,13 @@ internal static class ConfigurationValidator
     private static void ModelProblems(List<string> problems, ModelSection model)
     {
         OneOf(problems, "model.name", model.Name, ModelSection.KnownModels, suggestNearest: true);
-        AtLeast(problems, "model.timesteps", model.Timesteps, 1);
-        if (model.Channels.Count != 2 || model.Channels.Any(c => c < 1))
-            problems.Add($"model.channels = [{string.Join(", ", model.Channels)}] is not valid: it must be exactly 2 positive integers, e.g. [32, 64].");
-        AtLeast(problems, "model.hidden", model.Hidden, 1);
-        AtLeast(problems, "model.width", model.Width, 0, " (the base width of the VGG and ResNet models; 0 uses the model's published width)");
+        Between(problems, "model.timesteps", model.Timesteps, 1, ConfigurationLimits.MaxTimesteps);
+        if (model.Channels.Count != 2 || model.Channels.Any(c => c is < 1 or > ConfigurationLimits.MaxLayerSize))
+            problems.Add($"model.channels = [{string.Join(", ", model.Channels)}] is not valid: it must be exactly 2 integers "
+                + $"in [1, {ConfigurationLimits.MaxLayerSize}], e.g. [32, 64].");
+        Between(problems, "model.hidden", model.Hidden, 1, ConfigurationLimits.MaxLayerSize);
+        Between(problems, "model.width", model.Width, 0, ConfigurationLimits.MaxLayerSize,
+            " (the base width of the VGG and ResNet models; 0 uses the model's published width)");
         var architecture = Engine.Models.ModelCatalog.Find(model.Name);
         if (model.Width > 0 && architecture is { DefaultWidth: 0 })
             problems.Add(
@@ -81,10 +85,10 @@ internal static class ConfigurationValidator
     /// <summary>The problems of the keys for static image datasets: workers, image size, image-folder path, augmentation.</summary>
     private static void DataProblems(List<string> problems, DataSection data)
     {
-        AtLeast(problems, "data.workers", data.Workers, 1);
-        if (data.ImageSize < 4 || data.ImageSize % 4 != 0)
+        Between(problems, "data.workers", data.Workers, 1, ConfigurationLimits.MaxThreads, $" ({ConfigurationLimits.ThreadsReason})");
+        if (data.ImageSize < 4 || data.ImageSize > ConfigurationLimits.MaxImageSize || data.ImageSize % 4 != 0)
             problems.Add(OutOfRange("data.image_size", data.ImageSize,
-                "a multiple of 4, at least 4 (image-folder images are resized to it; csnn halves it twice)"));
+                $"a multiple of 4 in [4, {ConfigurationLimits.MaxImageSize}] (image-folder images are resized to it; csnn halves it twice)"));
         if (data.Dataset == Data.DatasetCatalog.ImageFolderName && string.IsNullOrWhiteSpace(data.Path))
             problems.Add($"data.dataset = \"{data.Dataset}\" needs data.path: the folder that holds train/<class>/ and val/<class>/ "
                 + "folders of .jpg or .png images.");
@@ -107,6 +111,12 @@ internal static class ConfigurationValidator
     {
         if (value < minimum)
             problems.Add(OutOfRange(key, value, $"an integer >= {minimum}{note}"));
+    }
+
+    private static void Between(List<string> problems, string key, long value, long minimum, long maximum, string note = "")
+    {
+        if (value < minimum || value > maximum)
+            problems.Add(OutOfRange(key, value, $"an integer in [{minimum}, {maximum}]{note}"));
     }
 
     private static void Positive(List<string> problems, string key, double value)

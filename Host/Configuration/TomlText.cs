@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Tomlyn;
 using Tomlyn.Model;
 using Tomlyn.Parsing;
@@ -5,7 +6,7 @@ using Tomlyn.Parsing;
 namespace Neuromorph.Host.Configuration;
 
 /// <summary>Reads TOML text into Tomlyn's generic model and writes the model back as TOML text.</summary>
-internal static class TomlText
+internal static partial class TomlText
 {
     /// <summary>
     /// Parses <paramref name="text"/> into a table tree. Values are <see cref="string"/>, <see cref="long"/>,
@@ -35,7 +36,7 @@ internal static class TomlText
         {
             var start = firstError.Span.Start;
             throw new ConfigurationException(
-                $"{sourceName}:{start.Line + 1}:{start.Column + 1}: {firstError.Message.Trim()}");
+                $"{sourceName}:{start.Line + 1}:{start.Column + 1}: {WithoutQuotedDefinition(firstError.Message.Trim())}");
         }
         return table ?? new TomlTable();
     }
@@ -52,6 +53,22 @@ internal static class TomlText
     }
 
     private const string ValueKey = "v";
+
+    /// <summary>
+    /// Tomlyn's repeated-key message quotes the first definition, a whole table with its comments and line breaks
+    /// ("already defined at (1,1) with `[run]␤# the run name␤name = ...`"): keep where it is, drop the quote.
+    /// </summary>
+    private static string WithoutQuotedDefinition(string message)
+    {
+        var match = RepeatedKey().Match(message);
+        return match.Success
+            ? $"The key `{match.Groups["key"].Value}` is already defined at line {match.Groups["line"].Value} and cannot be redefined: merge the two into one."
+            : message;
+    }
+
+    [GeneratedRegex(@"^The key `(?<key>[^`]+)` is already defined at \((?<line>\d+),\d+\) with `.*` and cannot be redefined$",
+        RegexOptions.Singleline)]
+    private static partial Regex RepeatedKey();
 
     private static string Describe(TomlException exception)
     {

@@ -1,6 +1,7 @@
 using Neuromorph.Engine.Training;
 using Neuromorph.Host.Composition;
 using Neuromorph.Host.Configuration;
+using Neuromorph.Host.Plugins;
 using Neuromorph.Host.Reporting;
 
 namespace Neuromorph.Host.Hosting;
@@ -48,6 +49,7 @@ internal sealed class PreparedTraining : IDisposable
                 stopping.ThrowIfCancellationRequested();
                 output.WriteLine(line);
             }, stopping: stopping);
+            PluginProblemsReport.Write(experiment.Plugins, output);
             if (claim.IsResume)
                 RecordedConfiguration.CheckSame(directory, experiment.EffectiveToml);
             else

@@ -65,7 +65,7 @@ internal static partial class PluginAssemblyScanner
                 if (TryDescribe(type, attribute, version, assemblyPath, out var descriptor, out var problem))
                     descriptors.Add(descriptor);
                 else
-                    problems.Add(new PluginLoadProblem(assemblyName, assemblyPath, problem));
+                    problems.Add(new PluginLoadProblem(assemblyName, assemblyPath, problem, attribute.Name));
             }
             if (descriptors.Count == 0)
             {
@@ -126,7 +126,15 @@ internal static partial class PluginAssemblyScanner
                   "a plugin implements exactly one plugin interface.";
         }
         kind = kinds[0];
-        return PluginConstructor.TrySelect(type, out constructor, out var problem) ? null : problem;
+        if (!PluginConstructor.TrySelect(type, out constructor, out var problem))
+            return problem;
+        if (kind != PluginKind.Neuron && constructor.NeedsSurrogate)
+            return $"{name}: its constructor takes an ISurrogateGradient, which a {PluginKinds.Describe(kind)} cannot take: "
+                   + "only neuron models are given one (the [neuron] surrogate). Remove the parameter.";
+        // Checked here rather than when the options are first bound, so that listing or binding never meets it.
+        return constructor.OptionsType is { } options && Configuration.OptionParameter.ProblemOf(options) is { } optionsProblem
+            ? $"{name}: {optionsProblem}"
+            : null;
     }
 
     private static string VersionOf(Assembly assembly) =>

@@ -46,10 +46,11 @@ internal sealed class PluginCatalog : IDisposable
     /// </summary>
     public static PluginCatalog Load(IEnumerable<string> directories, bool loadInMemory = false)
     {
-        var assemblies = PluginDirectories.FindAssemblies(directories);
+        var searched = directories.ToArray();
+        var assemblies = PluginDirectories.FindAssemblies(searched);
         var loaders = new Dictionary<string, PluginLoader>(StringComparer.Ordinal);
         var all = new List<PluginDescriptor>();
-        var problems = new List<PluginLoadProblem>();
+        var problems = new List<PluginLoadProblem>(PluginDirectories.Misplaced(searched, assemblies));
         foreach (var assemblyPath in assemblies)
         {
             var scan = PluginAssemblyScanner.Scan(assemblyPath, loadInMemory);
@@ -168,11 +169,16 @@ internal sealed class PluginCatalog : IDisposable
 
     private PluginNotFoundException NotFound(PluginKind kind, string name)
     {
+        var key = PluginKinds.ConfigurationKey(kind) is { } configured ? $"{configured} = \"{name}\": " : "";
+        if (Problems.FirstOrDefault(problem => problem.PluginName == name) is { } skipped)
+            return new PluginNotFoundException(
+                kind, name, $"{(key.Length > 0 ? $"{key}the" : "The")} plugin '{name}' in {skipped.AssemblyPath} was skipped: {skipped.Reason}");
         var names = Names(kind);
         var described = PluginKinds.Describe(kind);
+        var lead = key.Length > 0 ? $"{key}no" : "No";
         var message = names.Count == 0
-            ? $"No {described} plugin is named '{name}': no {described} plugins were found."
-            : $"No {described} plugin is named '{name}'. Available: {string.Join(", ", names)}.";
+            ? $"{lead} {described} plugin is named '{name}': no {described} plugins were found."
+            : $"{lead} {described} plugin is named '{name}'. Available: {string.Join(", ", names)}.";
         var nearest = NearestName.Find(name, names);
         if (nearest is not null)
             message += $" Did you mean '{nearest}'?";

@@ -26,6 +26,17 @@ internal static class PluginKinds
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown plugin kind."),
     };
 
+    /// <summary>
+    /// The configuration key that names a run's plugin of <paramref name="kind"/>, for messages; null for attacks, which
+    /// are named in several places (<c>adversarial_training.attack</c>, <c>[attack.&lt;name&gt;]</c>, <c>--attack</c>).
+    /// </summary>
+    public static string? ConfigurationKey(PluginKind kind) => kind switch
+    {
+        PluginKind.Neuron => "neuron.plugin",
+        PluginKind.DistillationScheme => "distillation.scheme",
+        _ => null,
+    };
+
     /// <summary>The kinds whose contract interface <paramref name="type"/> implements.</summary>
     public static IReadOnlyList<PluginKind> ImplementedBy(Type type) =>
         All.Where(kind => ContractOf(kind).IsAssignableFrom(type)).ToArray();

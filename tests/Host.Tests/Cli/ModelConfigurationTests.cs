@@ -18,7 +18,7 @@ public sealed class ModelConfigurationTests : IDisposable
     [InlineData("model.name=\"resnet-19\"", "model.name = \"resnet-19\" is not known: did you mean \"resnet19\"? Valid values are " + KnownModels + ".")]
     [InlineData("model.name=\"vgg\"", "model.name = \"vgg\" is not known: did you mean \"vgg9\"? Valid values are " + KnownModels + ".")]
     [InlineData("model.name=\"transformer\"", "model.name = \"transformer\" is not known: valid values are " + KnownModels + ".")]
-    [InlineData("model.width=-4", "model.width = -4 is out of range: it must be an integer >= 0 (the base width of the VGG and ResNet models; 0 uses the model's published width).")]
+    [InlineData("model.width=-4", "model.width = -4 is out of range: it must be an integer in [0, 1048576] (the base width of the VGG and ResNet models; 0 uses the model's published width).")]
     [InlineData("model.width=8", "model.width = 8 does not apply to model \"csnn\": it is sized by model.channels and model.hidden; remove model.width or set it to 0.")]
     [InlineData("model.norm=\"layer\"", "model.norm = \"layer\" is not known: valid values are \"bn\", \"tdbn\".")]
     [InlineData("model.tdbn_alpha=0", "model.tdbn_alpha = 0 is out of range: it must be a finite number > 0.")]

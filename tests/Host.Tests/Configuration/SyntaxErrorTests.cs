@@ -26,6 +26,26 @@ public sealed class SyntaxErrorTests
     }
 
     [Fact]
+    public void Parse_RepeatedTable_SaysWhereItWasFirstWithoutQuotingIt()
+    {
+        var text = "[run]\n# the run's name\nname = \"a\"\n\n[model]\ntimesteps = 2\n\n[run]\nepochs = 2\n";
+
+        var parse = () => ConfigurationLoader.Parse(text, "run.toml", []);
+
+        parse.Should().Throw<ConfigurationException>().Which.Message.Should().Be(
+            "run.toml:8:1: The key `run` is already defined at line 1 and cannot be redefined: merge the two into one.");
+    }
+
+    [Fact]
+    public void Parse_RepeatedKeyWithAComment_SaysWhereItWasFirstWithoutQuotingIt()
+    {
+        var parse = () => ConfigurationLoader.Parse("[run]\nname = \"a\" # first\nname = \"b\"\n", "run.toml", []);
+
+        parse.Should().Throw<ConfigurationException>().Which.Message.Should().Be(
+            "run.toml:3:1: The key `run.name` is already defined at line 2 and cannot be redefined: merge the two into one.");
+    }
+
+    [Fact]
     public void Parse_RepeatedKey_NamesTheKey()
     {
         var parse = () => ConfigurationLoader.Parse("[run]\nepochs = 1\nepochs = 2\n", "run.toml", []);

@@ -5,12 +5,11 @@ namespace Neuromorph.Host.Tests.Configuration;
 public sealed class ValidationTests
 {
     [Theory]
-    [InlineData("model.timesteps=0", "model.timesteps = 0 is out of range: it must be an integer >= 1.")]
-    [InlineData("data.batch_size=0", "data.batch_size = 0 is out of range: it must be an integer >= 1.")]
-    [InlineData("data.test_batch_size=-2", "data.test_batch_size = -2 is out of range: it must be an integer >= 1.")]
+    [InlineData("model.timesteps=0", "model.timesteps = 0 is out of range: it must be an integer in [1, 65536].")]
+    [InlineData("data.batch_size=0", "data.batch_size = 0 is out of range: it must be an integer in [1, 1048576].")]
+    [InlineData("data.test_batch_size=-2", "data.test_batch_size = -2 is out of range: it must be an integer in [1, 1048576].")]
     [InlineData("run.epochs=0", "run.epochs = 0 is out of range: it must be an integer >= 1.")]
     [InlineData("run.log_every=0", "run.log_every = 0 is out of range: it must be an integer >= 1.")]
-    [InlineData("run.threads=-1", "run.threads = -1 is out of range: it must be an integer >= 0.")]
     [InlineData("optimizer.lr=0", "optimizer.lr = 0 is out of range: it must be a finite number > 0.")]
     [InlineData("optimizer.lr=-0.5", "optimizer.lr = -0.5 is out of range: it must be a finite number > 0.")]
     [InlineData("optimizer.lr=nan", "optimizer.lr = NaN is out of range: it must be a finite number > 0.")]
@@ -20,19 +19,18 @@ public sealed class ValidationTests
     [InlineData("optimizer.weight_decay=-0.001", "optimizer.weight_decay = -0.001 is out of range: it must be a finite number >= 0.")]
     [InlineData("optimizer.step_size=0", "optimizer.step_size = 0 is out of range: it must be an integer >= 1.")]
     [InlineData("optimizer.gamma=0", "optimizer.gamma = 0 is out of range: it must be a finite number > 0.")]
-    [InlineData("model.hidden=0", "model.hidden = 0 is out of range: it must be an integer >= 1.")]
+    [InlineData("model.hidden=0", "model.hidden = 0 is out of range: it must be an integer in [1, 1048576].")]
     [InlineData("data.train_limit=-1", "data.train_limit = -1 is out of range: it must be an integer >= 0 (0 uses all samples).")]
     [InlineData("data.test_limit=-5", "data.test_limit = -5 is out of range: it must be an integer >= 0 (0 uses all samples).")]
-    [InlineData("data.prefetch=0", "data.prefetch = 0 is out of range: it must be an integer >= 1.")]
+    [InlineData("data.prefetch=0", "data.prefetch = 0 is out of range: it must be an integer in [1, 1024] (batches prepared ahead of training: more only holds more memory).")]
     [InlineData("neuron.surrogate_alpha=-1", "neuron.surrogate_alpha = -1 is out of range: it must be a finite number >= 0 (0 uses the surrogate's default).")]
-    [InlineData("model.channels=[32]", "model.channels = [32] is not valid: it must be exactly 2 positive integers, e.g. [32, 64].")]
-    [InlineData("model.channels=[32, 0]", "model.channels = [32, 0] is not valid: it must be exactly 2 positive integers, e.g. [32, 64].")]
-    [InlineData("model.channels=[8, 16, 32]", "model.channels = [8, 16, 32] is not valid: it must be exactly 2 positive integers, e.g. [32, 64].")]
+    [InlineData("model.channels=[32]", "model.channels = [32] is not valid: it must be exactly 2 integers in [1, 1048576], e.g. [32, 64].")]
+    [InlineData("model.channels=[32, 0]", "model.channels = [32, 0] is not valid: it must be exactly 2 integers in [1, 1048576], e.g. [32, 64].")]
+    [InlineData("model.channels=[8, 16, 32]", "model.channels = [8, 16, 32] is not valid: it must be exactly 2 integers in [1, 1048576], e.g. [32, 64].")]
     [InlineData("model.name=resnet", "model.name = \"resnet\" is not known: did you mean \"resnet19\"? Valid values are \"csnn\", \"vgg9\", \"vgg11\", \"vggsnn\", \"ms-resnet18\", \"resnet19\", \"sew-resnet34\", \"spiking-resnet18\".")]
     [InlineData("data.dataset=cifar-10", "data.dataset = \"cifar-10\" is not known: valid values are \"fashion-mnist\", \"mnist\", \"embedded-fashion-mnist\", \"cifar10\", \"cifar100\", \"cifar100-coarse\", \"image-folder\", \"nmnist\", \"saccade-fashion-mnist\", \"saccade-mnist\", \"dvs-gesture\", \"cifar10-dvs\".")]
-    [InlineData("data.workers=0", "data.workers = 0 is out of range: it must be an integer >= 1.")]
-    [InlineData("data.image_size=30", "data.image_size = 30 is out of range: it must be a multiple of 4, at least 4 (image-folder images are resized to it; csnn halves it twice).")]
-    [InlineData("data.image_size=0", "data.image_size = 0 is out of range: it must be a multiple of 4, at least 4 (image-folder images are resized to it; csnn halves it twice).")]
+    [InlineData("data.image_size=30", "data.image_size = 30 is out of range: it must be a multiple of 4 in [4, 4096] (image-folder images are resized to it; csnn halves it twice).")]
+    [InlineData("data.image_size=0", "data.image_size = 0 is out of range: it must be a multiple of 4 in [4, 4096] (image-folder images are resized to it; csnn halves it twice).")]
     [InlineData("data.augment.random_crop_padding=-1", "data.augment.random_crop_padding = -1 is out of range: it must be an integer >= 0 (0 turns it off).")]
     [InlineData("data.augment.cutout=-16", "data.augment.cutout = -16 is out of range: it must be an integer >= 0 (the square's side; 0 turns it off).")]
     [InlineData("data.augment.autoaugment=imagenet", "data.augment.autoaugment = \"imagenet\" is not known: valid values are \"none\", \"cifar10\".")]
@@ -48,6 +46,61 @@ public sealed class ValidationTests
         parse.Should().Throw<ConfigurationException>().Which.Message.Should().Be($"run.toml: {expected}");
     }
 
+    /// <summary>Values beyond what can work, with the message each must give (thread limits: 4 per processor here).</summary>
+    public static TheoryData<string, string> ValuesBeyondTheirLimits()
+    {
+        var processors = Environment.ProcessorCount;
+        var threads = $"at most 4 per processor, and this machine has {processors}";
+        return new TheoryData<string, string>
+        {
+            { "run.threads=100000", $"run.threads = 100000 is out of range: it must be an integer in [0, {4 * processors}] ({threads}; 0 keeps TorchSharp's default, one per processor)." },
+            { "run.threads=-1", $"run.threads = -1 is out of range: it must be an integer in [0, {4 * processors}] ({threads}; 0 keeps TorchSharp's default, one per processor)." },
+            { "data.workers=100000", $"data.workers = 100000 is out of range: it must be an integer in [1, {4 * processors}] ({threads})." },
+            { "data.workers=0", $"data.workers = 0 is out of range: it must be an integer in [1, {4 * processors}] ({threads})." },
+            { "data.prefetch=2147483647", "data.prefetch = 2147483647 is out of range: it must be an integer in [1, 1024] (batches prepared ahead of training: more only holds more memory)." },
+            { "data.batch_size=2000000000", "data.batch_size = 2000000000 is out of range: it must be an integer in [1, 1048576]." },
+            { "data.test_batch_size=1048577", "data.test_batch_size = 1048577 is out of range: it must be an integer in [1, 1048576]." },
+            { "model.timesteps=100000", "model.timesteps = 100000 is out of range: it must be an integer in [1, 65536]." },
+            { "model.hidden=2000000000", "model.hidden = 2000000000 is out of range: it must be an integer in [1, 1048576]." },
+            { "model.channels=[100000, 2000000]", "model.channels = [100000, 2000000] is not valid: it must be exactly 2 integers in [1, 1048576], e.g. [32, 64]." },
+            { "data.image_size=65536", "data.image_size = 65536 is out of range: it must be a multiple of 4 in [4, 4096] (image-folder images are resized to it; csnn halves it twice)." },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(ValuesBeyondTheirLimits))]
+    public void Parse_ValueBeyondItsLimit_IsRejectedNamingTheKeyAndRange(string set, string expected)
+    {
+        var parse = () => ConfigurationLoader.Parse("", "run.toml", [set]);
+
+        parse.Should().Throw<ConfigurationException>().Which.Message.Should().Be($"run.toml: {expected}");
+    }
+
+    [Fact]
+    public void Parse_WidthBeyondItsLimit_IsRejectedWithTheRangeAndWhatZeroMeans()
+    {
+        var parse = () => ConfigurationLoader.Parse("", "run.toml", ["model.name=\"vgg9\"", "model.width=1048577"]);
+
+        parse.Should().Throw<ConfigurationException>().Which.Message.Should().Be(
+            "run.toml: model.width = 1048577 is out of range: it must be an integer in [0, 1048576] "
+            + "(the base width of the VGG and ResNet models; 0 uses the model's published width).");
+    }
+
+    [Fact]
+    public void Parse_LimitsThemselves_AreAccepted()
+    {
+        string[] sets =
+        [
+            $"run.threads={4 * Environment.ProcessorCount}", $"data.workers={4 * Environment.ProcessorCount}", "data.prefetch=1024",
+            "data.batch_size=1048576", "data.test_batch_size=1048576", "model.timesteps=65536", "model.hidden=1048576",
+            "model.channels=[1048576, 1048576]", "data.image_size=4096",
+        ];
+
+        var configuration = ConfigurationLoader.Parse("", "run.toml", sets);
+
+        (configuration.Data.BatchSize, configuration.Model.Timesteps, configuration.Model.Hidden).Should().Be((1048576, 65536, 1048576));
+    }
+
     [Fact]
     public void Parse_SeveralBadValues_ReportsThemAll()
     {
@@ -57,8 +110,8 @@ public sealed class ValidationTests
 
         parse.Should().Throw<ConfigurationException>().Which.Message.Should().Be(
             "run.toml: 3 invalid values:\n"
-            + "  - model.timesteps = 0 is out of range: it must be an integer >= 1.\n"
-            + "  - model.hidden = 0 is out of range: it must be an integer >= 1.\n"
+            + "  - model.timesteps = 0 is out of range: it must be an integer in [1, 65536].\n"
+            + "  - model.hidden = 0 is out of range: it must be an integer in [1, 1048576].\n"
             + "  - optimizer.lr = 0 is out of range: it must be a finite number > 0.");
     }
 

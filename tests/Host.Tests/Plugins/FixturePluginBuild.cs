@@ -18,8 +18,10 @@ public sealed class FixturePluginBuild : IDisposable
     private readonly TemporaryDirectory output = new();
     private readonly TemporaryDirectory attackOutput = new();
     private readonly TemporaryDirectory neuronOutput = new();
+    private readonly TemporaryDirectory mistakesOutput = new();
     private readonly string repository = FindRepositoryRoot();
     private readonly Lazy<string> neuronFolder;
+    private readonly Lazy<string> mistakesFolder;
 
     public FixturePluginBuild()
     {
@@ -28,6 +30,7 @@ public sealed class FixturePluginBuild : IDisposable
         // Outside Root, so the catalog tests that load Root see the scheme fixtures only.
         AttackFolder = Build("tests/Fixtures/FixtureAttack", "FixtureAttack", attackOutput.Path);
         neuronFolder = new Lazy<string>(() => Build(NeuronProject, "FixtureNeuron", neuronOutput.Path));
+        mistakesFolder = new Lazy<string>(() => Build("tests/Fixtures/FixtureMistakes", "FixtureMistakes", mistakesOutput.Path));
     }
 
     /// <summary>The directory holding one subfolder per fixture plugin.</summary>
@@ -45,11 +48,18 @@ public sealed class FixturePluginBuild : IDisposable
     /// <summary>The build output folder of the fixture-lif neuron (built on first use; not under <see cref="Root"/>).</summary>
     public string NeuronFolder => neuronFolder.Value;
 
+    /// <summary>
+    /// The build output folder of the plugins with authors' mistakes, needs-count and wants-surrogate (built on first
+    /// use; not under <see cref="Root"/>).
+    /// </summary>
+    public string MistakesFolder => mistakesFolder.Value;
+
     public void Dispose()
     {
         output.Dispose();
         attackOutput.Dispose();
         neuronOutput.Dispose();
+        mistakesOutput.Dispose();
     }
 
     /// <summary>

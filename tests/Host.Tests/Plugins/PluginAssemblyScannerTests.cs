@@ -54,6 +54,29 @@ public sealed class PluginAssemblyScannerTests
     }
 
     [Fact]
+    public void TryDescribe_OptionsRecordWithARequiredParameter_IsSkippedNamingTheParameter()
+    {
+        PluginAssemblyScanner.TryDescribe(typeof(RequiredOptionScheme), new PluginAttribute("required-option"), "1", AssemblyPath, out _, out var problem)
+            .Should().BeFalse();
+
+        problem.Should().Be(
+            $"[Plugin(\"required-option\")] {typeof(RequiredOptionScheme).FullName}: options type {typeof(Configuration.RequiredParameterOptions).FullName}, "
+            + "parameter 'Count' needs a default value: every option must be optional.");
+    }
+
+    [Theory]
+    [InlineData(typeof(SurrogateScheme), "surrogate-scheme", "distillation scheme")]
+    [InlineData(typeof(SurrogateAttack), "surrogate-attack", "adversarial attack")]
+    public void TryDescribe_NonNeuronTakingASurrogate_IsSkippedSayingOnlyNeuronsAreGivenOne(Type type, string name, string kind)
+    {
+        PluginAssemblyScanner.TryDescribe(type, new PluginAttribute(name), "1", AssemblyPath, out _, out var problem).Should().BeFalse();
+
+        problem.Should().Be(
+            $"[Plugin(\"{name}\")] {type.FullName}: its constructor takes an ISurrogateGradient, which a {kind} cannot take: "
+            + "only neuron models are given one (the [neuron] surrogate). Remove the parameter.");
+    }
+
+    [Fact]
     public void Scan_AssemblyWithoutContractReference_IsReportedWithoutLoading()
     {
         var notAPlugin = typeof(FluentActions).Assembly.Location;
