@@ -36,7 +36,7 @@ internal static class ExperimentFactory
         {
             // 1. Plugins: names resolved, options bound and checked, instances created (their constructors check the
             //    option values against the run), each in a guarded slot.
-            var plugins = ChosenPlugins.Create(catalog, configuration, attacks);
+            var plugins = ChoosePlugins(catalog, configuration, attacks);
 
             // 2. Data, then the network (seeded, so initial weights are reproducible) with the slots' neuron model.
             stopping.ThrowIfCancellationRequested();
@@ -107,6 +107,19 @@ internal static class ExperimentFactory
         var loop = new TrainingLoop(
             network, step, slots, optimizer, schedule, train, experiment.CreateTestBatches(), recorder, settings, observers, boundary);
         return new Training(loop, reloads);
+    }
+
+    /// <summary>The chosen plugins; a plugin that is not there is named with its key and the file that asks for it.</summary>
+    private static ChosenPlugins ChoosePlugins(PluginCatalog catalog, RunConfiguration configuration, AttackRequest? attacks)
+    {
+        try
+        {
+            return ChosenPlugins.Create(catalog, configuration, attacks);
+        }
+        catch (PluginNotFoundException e) when (configuration.SourcePath is { } source)
+        {
+            throw new ConfigurationException($"{source}: {e.Message}", e);
+        }
     }
 
     private static ModelSpec Spec(RunConfiguration configuration, ISampleSource train, object? neuronOptions)

@@ -23,7 +23,7 @@ internal static class ConfigurationLoader
         if (!File.Exists(path))
             throw new ConfigurationException($"config file '{path}' not found.");
         var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
-        return Parse(File.ReadAllText(path), path, sets, folder);
+        return Parse(File.ReadAllText(path), path, sets, folder) with { SourcePath = path };
     }
 
     /// <summary>

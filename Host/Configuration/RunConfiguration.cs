@@ -18,6 +18,9 @@ internal sealed record RunConfiguration(
     AdversarialTrainingSection AdversarialTraining,
     AttackSection Attack)
 {
+    /// <summary>The file it was read from, for messages; null for configurations made in code.</summary>
+    public string? SourcePath { get; init; }
+
     /// <summary>The configuration of an empty file: every key at its default.</summary>
     public static RunConfiguration Default { get; } =
         new(new(), new(), new(), new(), new(), new(), new(), new(), new(), new());

@@ -61,7 +61,11 @@ internal static class RunDirectoryResolver
             var summary = directory.ReadSummary();
             directory.ReadMetrics();
             if (summary is { Completed: true })
+            {
+                // Nothing is loaded from it, but a damaged checkpoint of a finished run is worth hearing about.
+                CheckpointFile.Verify(directory.LastCheckpointPath);
                 return new RunDirectoryClaim(claimed, RunStart.AlreadyFinished);
+            }
             return new RunDirectoryClaim(claimed, directory.HasCheckpoint ? RunStart.FromCheckpoint : RunStart.FromBeginning);
         }
         catch

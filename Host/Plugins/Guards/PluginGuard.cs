@@ -47,7 +47,7 @@ internal sealed class PluginGuard(string label, string file, object current, obj
             catch (Exception e) when (IsPluginFailure(e))
             {
                 if (Previous is null) throw new PluginFailureException(label, file, e);
-                Failure = $"the new {label} threw on its {Ordinal(number)} call ({e.GetType().Name}: {e.Message}); " +
+                Failure = $"the new {label} threw on its {Ordinal(number)} call in training ({e.GetType().Name}: {e.Message}); " +
                           "that call was redone with the previous version";
             }
         }

@@ -50,6 +50,7 @@ public sealed class ErrorExitCodeTests : IDisposable
 
         run.ExitCode.Should().Be(2);
         run.Error.Should().Contain("lfi").And.Contain("lif");
+        run.Error.Should().StartWith($"error: {RepositoryPaths.Config("quickstart.toml")}: neuron.plugin = \"lfi\"", "the key and the file that asks for it are named");
     }
 
     [Fact]

@@ -43,9 +43,10 @@ public sealed class PluginFailureTests(FixturePluginBuild build) : IDisposable
         var rollBack = metrics.PluginReloads[1];
         rollBack.Old.Should().StartWith("2.3.5");
         rollBack.New.Should().StartWith("2.3.4");
-        rollBack.Reason.Should().Contain("threw on its 20th call").And.Contain("fails on call 20 on purpose");
+        // Its probe was call 1, so the 20th call of the plugin is its 19th in training.
+        rollBack.Reason.Should().Contain("threw on its 19th call in training").And.Contain("fails on call 20 on purpose");
         script.Output.Should().Contain("hot reload after iteration 24: distillation scheme 'fixture-scale' 2.3.5")
-            .And.Contain("rolled back, the new distillation scheme 'fixture-scale' threw on its 20th call");
+            .And.Contain("rolled back, the new distillation scheme 'fixture-scale' threw on its 19th call in training");
         ScriptedRun.IsUnloaded("FixtureScheme", "2.3.5").Should().BeTrue("the version rolled back from is unloaded");
     }
 

@@ -42,7 +42,7 @@ public sealed class PluginGuardTests
         (first.item<float>(), second.item<float>()).Should().Be((1f, 1f));
         (candidate.Calls, previous.Calls).Should().Be((1, 2));
         trial.Failure.Should().Be(
-            "the new distillation scheme 'x' threw on its first call (InvalidOperationException: call 1 fails); " +
+            "the new distillation scheme 'x' threw on its first call in training (InvalidOperationException: call 1 fails); " +
             "that call was redone with the previous version");
         trial.CurrentAnswered.Should().BeFalse();
     }
@@ -104,7 +104,7 @@ public sealed class PluginGuardTests
         values[..19].Should().OnlyContain(v => v == 2f);
         values[19..].Should().Equal(1f, 1f);
         guard.CurrentAnswered.Should().BeTrue("it answered 19 calls before failing");
-        guard.Failure.Should().StartWith("the new distillation scheme 'x' threw on its 20th call (InvalidOperationException: call 20 fails)");
+        guard.Failure.Should().StartWith("the new distillation scheme 'x' threw on its 20th call in training (InvalidOperationException: call 20 fails)");
         guard.InForce.Should().BeSameAs(previous);
     }
 
