@@ -14,12 +14,18 @@ public sealed class FixturePluginBuild : IDisposable
     /// <summary>The fixture neuron's project, relative to the repository.</summary>
     public const string NeuronProject = "tests/Fixtures/FixtureNeuron";
 
+    /// <summary>The folder of the attack fixtures built against other minor versions of the contract.</summary>
+    private const string MinorVersionsFolder = "tests/Fixtures/FixtureMinorVersions";
+
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(5);
     private readonly TemporaryDirectory output = new();
     private readonly TemporaryDirectory attackOutput = new();
     private readonly TemporaryDirectory neuronOutput = new();
+    private readonly TemporaryDirectory minorVersionOutput = new();
     private readonly string repository = FindRepositoryRoot();
     private readonly Lazy<string> neuronFolder;
+    private readonly Lazy<string> attackOn11Folder;
+    private readonly Lazy<string> attackOnNextFolder;
 
     public FixturePluginBuild()
     {
@@ -28,6 +34,8 @@ public sealed class FixturePluginBuild : IDisposable
         // Outside Root, so the catalog tests that load Root see the scheme fixtures only.
         AttackFolder = Build("tests/Fixtures/FixtureAttack", "FixtureAttack", attackOutput.Path);
         neuronFolder = new Lazy<string>(() => Build(NeuronProject, "FixtureNeuron", neuronOutput.Path));
+        attackOn11Folder = new Lazy<string>(() => Build(MinorVersionsFolder + "/AttackOn11", "FixtureAttackOn11", minorVersionOutput.Path));
+        attackOnNextFolder = new Lazy<string>(() => Build(MinorVersionsFolder + "/AttackOnNext", "FixtureAttackOnNext", minorVersionOutput.Path));
     }
 
     /// <summary>The directory holding one subfolder per fixture plugin.</summary>
@@ -45,11 +53,24 @@ public sealed class FixturePluginBuild : IDisposable
     /// <summary>The build output folder of the fixture-lif neuron (built on first use; not under <see cref="Root"/>).</summary>
     public string NeuronFolder => neuronFolder.Value;
 
+    /// <summary>
+    /// The build output folder of the legacy-shift attack, built against contract 1.1 as it shipped (assembly version
+    /// 1.0.0.0); built on first use, not under <see cref="Root"/>.
+    /// </summary>
+    public string AttackOn11Folder => attackOn11Folder.Value;
+
+    /// <summary>
+    /// The build output folder of the future-shift attack, built against the next minor version of the contract;
+    /// built on first use, not under <see cref="Root"/>.
+    /// </summary>
+    public string AttackOnNextFolder => attackOnNextFolder.Value;
+
     public void Dispose()
     {
         output.Dispose();
         attackOutput.Dispose();
         neuronOutput.Dispose();
+        minorVersionOutput.Dispose();
     }
 
     /// <summary>
