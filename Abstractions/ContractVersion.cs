@@ -17,6 +17,8 @@ namespace Neuromorph.Abstractions;
 /// 1.1: neuron models declare learnable parameters that the engine owns (<see cref="NeuronParameter"/>,
 /// <see cref="INeuronModel.Parameters"/>, the <see cref="NeuronParameters"/> overloads of Step and Run).
 /// (1.0 and 1.1 both had the assembly version 1.0.0.0.)
+/// 1.2: attack budgets declare their norm (<see cref="PerturbationNorm"/>, <see cref="IAdversarialAttack.Norm"/>,
+/// L∞ by default); the assembly version follows the contract version (1.2.0.0).
 /// </para>
 /// </remarks>
 public static class ContractVersion
@@ -25,7 +27,7 @@ public static class ContractVersion
     public const int Major = 1;
 
     /// <summary>Incremented when the contract grows without breaking existing plugins.</summary>
-    public const int Minor = 1;
+    public const int Minor = 2;
 
     /// <summary>
     /// The version of the contract assembly loaded in this process (<see cref="Major"/>.<see cref="Minor"/> as this

@@ -1,3 +1,4 @@
+using Neuromorph.Abstractions;
 using Neuromorph.Engine.Robustness;
 using Neuromorph.Engine.Spiking;
 using static TorchSharp.torch;
@@ -15,7 +16,7 @@ public sealed class AdversarialMixTests
     {
         using var network = TinyNetworks.Csnn(new AdjustableSurrogate(SurrogateGradients.Create("atan")));
         var mix = new AdversarialMix(network, new AdjustableSurrogate(SurrogateGradients.Create("atan")),
-            new AttackRun("fgsm", new SignedStepAttack(0.1), 0.1, null), fraction);
+            new AttackRun("fgsm", new SignedStepAttack(0.1), new(PerturbationNorm.Linf, 0.1), null), fraction);
 
         mix.AdversarialCount(batch).Should().Be(expected);
     }
@@ -26,7 +27,7 @@ public sealed class AdversarialMixTests
         var surrogate = new AdjustableSurrogate(SurrogateGradients.Create("atan"));
         using var network = TinyNetworks.Csnn(surrogate);
         network.train();
-        var mix = new AdversarialMix(network, surrogate, new AttackRun("fgsm", new SignedStepAttack(0.1), 0.1, null), 0.5);
+        var mix = new AdversarialMix(network, surrogate, new AttackRun("fgsm", new SignedStepAttack(0.1), new(PerturbationNorm.Linf, 0.1), null), 0.5);
         using var scope = NewDisposeScope();
         var inputs = rand([8, 1, 8, 8]) * 0.8 + 0.1;
         var labels = tensor(new long[] { 0, 1, 2, 3, 4, 5, 6, 7 });

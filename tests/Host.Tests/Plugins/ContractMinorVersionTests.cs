@@ -35,7 +35,7 @@ public sealed class ContractMinorVersionTests(FixturePluginBuild build) : IDispo
     }
 
     [Fact]
-    public void Load_AttackBuiltAgainstContract11_IsFoundAndAttacksHostTensors()
+    public void Load_AttackBuiltAgainstContract11_IsFoundAttacksHostTensorsAndCountsAsLinf()
     {
         using var catalog = PluginCatalog.Load([build.AttackOn11Folder]);
 
@@ -51,6 +51,7 @@ public sealed class ContractMinorVersionTests(FixturePluginBuild build) : IDispo
 
         // Every value raised by ε = 0.25 and clipped to [0, 1].
         adversarial.data<float>().ToArray().Should().Equal(0.25f, 0.75f, 1f, 1f);
+        attack.Norm.Should().Be(PerturbationNorm.Linf, "contract 1.1 had no norm: its attacks count as L∞");
     }
 
     [Fact]
