@@ -37,14 +37,11 @@ public sealed class AttackCommandTests(TrainedTinyRun trained, FixturePluginBuil
             if (attack.GetProperty("epsilon").ValueKind == JsonValueKind.Number)
                 attack.GetProperty("max_linf").GetDouble().Should().BeLessThanOrEqualTo(Budget + 1e-6);
         }
-        attacks.Select(a => a.GetProperty("norm").GetString()).Should().Equal("linf", "linf", "l2", "linf", "other", "linf");
+        AttackRows(report).Select(a => a.Norm).Should().Equal("linf", "linf", "l2", "linf", "other", "linf");
         // The L∞ attacks share ε = 8/255; cw (its max_l2 is no epsilon) and the noise baseline are each on their own.
-        var worst = report.GetProperty("worst_case").EnumerateArray().ToArray();
-        worst.Select(w => (w.GetProperty("norm").GetString(), string.Join(",", w.GetProperty("attacks").EnumerateArray().Select(a => a.GetString()))))
-            .Should().Equal(("linf", "apgd-ce@0.03137,bim@0.03137,fgsm@0.03137,pgd@0.03137"), ("l2", "cw"), ("other", "gaussian-noise"));
-        var linf = worst[0];
-        linf.GetProperty("epsilon").GetDouble().Should().Be(Budget);
-        linf.GetProperty("accuracy").GetDouble()
+        WorstCaseRows(report).Should().Equal(
+            ("linf", Budget, "apgd-ce@0.03137,bim@0.03137,fgsm@0.03137,pgd@0.03137"), ("l2", null, "cw"), ("other", null, "gaussian-noise"));
+        report.GetProperty("worst_case")[0].GetProperty("accuracy").GetDouble()
             .Should().BeLessThanOrEqualTo(attacks.Where(a => a.GetProperty("norm").GetString() == "linf").Min(a => a.GetProperty("accuracy").GetDouble()))
             .And.BeLessThanOrEqualTo(clean);
         run.Output.Should().MatchRegex(@"(?m)^  worst case +Linf 8/255 +over 4 attacks ").And.MatchRegex(@"(?m)^  cw +L2 ");
@@ -59,12 +56,12 @@ public sealed class AttackCommandTests(TrainedTinyRun trained, FixturePluginBuil
         run.ExitCode.Should().Be(0, run.Error);
         var report = Report();
         var clean = report.GetProperty("clean_accuracy").GetDouble();
-        report.GetProperty("attacks").EnumerateArray().Select(a => (a.GetProperty("name").GetString(), a.GetProperty("norm").GetString(), a.GetProperty("epsilon").GetDouble()))
-            .Should().Equal(("fgsm", "linf", 0.0), ("fgsm", "linf", Budget), ("fixture-l2-shift", "l2", 0.0), ("fixture-l2-shift", "l2", Budget));
-        var worst = report.GetProperty("worst_case").EnumerateArray().ToArray();
-        worst.Select(w => (w.GetProperty("norm").GetString(), w.GetProperty("epsilon").GetDouble(), w.GetProperty("attacks").EnumerateArray().Single().GetString()))
-            .Should().Equal(("linf", 0.0, "fgsm@0"), ("linf", Budget, "fgsm@0.03137"), ("l2", 0.0, "fixture-l2-shift@0"), ("l2", Budget, "fixture-l2-shift@0.03137"));
+        AttackRows(report).Should().Equal(
+            ("fgsm", "linf", 0.0), ("fgsm", "linf", Budget), ("fixture-l2-shift", "l2", 0.0), ("fixture-l2-shift", "l2", Budget));
+        WorstCaseRows(report).Should().Equal(
+            ("linf", 0.0, "fgsm@0"), ("linf", Budget, "fgsm@0.03137"), ("l2", 0.0, "fixture-l2-shift@0"), ("l2", Budget, "fixture-l2-shift@0.03137"));
         // ε = 0 changes nothing, so at ε = 0 the worst case of either norm is the clean accuracy.
+        var worst = report.GetProperty("worst_case");
         worst[0].GetProperty("accuracy").GetDouble().Should().Be(clean);
         worst[2].GetProperty("accuracy").GetDouble().Should().Be(clean);
         run.Output.Should().MatchRegex(@"(?m)^  fixture-l2-shift +L2 0\.03137 ").And.MatchRegex(@"(?m)^  fgsm +Linf 8/255 ");
@@ -78,14 +75,13 @@ public sealed class AttackCommandTests(TrainedTinyRun trained, FixturePluginBuil
 
         run.ExitCode.Should().Be(0, run.Error);
         var report = Report();
-        report.GetProperty("attacks").EnumerateArray().Select(a => (a.GetProperty("name").GetString(), a.GetProperty("epsilon").GetDouble()))
-            .Should().Equal(("fgsm", Budget), ("fixture-l2-shift", 0.5), ("fixture-l2-shift", 1.0));
+        AttackRows(report).Should().Equal(("fgsm", "linf", Budget), ("fixture-l2-shift", "l2", 0.5), ("fixture-l2-shift", "l2", 1.0));
         var l2 = report.GetProperty("attacks")[2];
         // A shift of L2 length 1 over 28·28 values moves each by 1/28, unless clipping at 1 takes some of it away.
         l2.GetProperty("max_l2").GetDouble().Should().BeLessThanOrEqualTo(1 + 1e-6).And.BeGreaterThan(0.5);
         l2.GetProperty("max_linf").GetDouble().Should().BeApproximately(1.0 / 28, 1e-6);
-        report.GetProperty("worst_case").EnumerateArray().Select(w => (w.GetProperty("norm").GetString(), w.GetProperty("epsilon").GetDouble()))
-            .Should().Equal(("linf", Budget), ("l2", 0.5), ("l2", 1.0));
+        WorstCaseRows(report).Should().Equal(
+            ("linf", Budget, "fgsm@0.03137"), ("l2", 0.5, "fixture-l2-shift@0.5"), ("l2", 1.0, "fixture-l2-shift@1"));
         run.Output.Should().MatchRegex(@"(?m)^  worst case +L2 1 +over fixture-l2-shift@1 ");
     }
 
@@ -97,8 +93,7 @@ public sealed class AttackCommandTests(TrainedTinyRun trained, FixturePluginBuil
 
         run.ExitCode.Should().Be(0, run.Error);
         run.Error.Should().Contain("warning: --epsilons l2: sweeps nothing: no attack run here is an L2 attack with an epsilon option");
-        Report().GetProperty("attacks").EnumerateArray().Select(a => (a.GetProperty("name").GetString(), a.GetProperty("norm").GetString()))
-            .Should().Equal(("fgsm", "linf"), ("cw", "l2"));
+        AttackRows(Report()).Should().Equal(("fgsm", "linf", Budget), ("cw", "l2", null));
     }
 
     [Fact]
@@ -109,11 +104,8 @@ public sealed class AttackCommandTests(TrainedTinyRun trained, FixturePluginBuil
 
         run.ExitCode.Should().Be(0, run.Error);
         var report = Report();
-        report.GetProperty("attacks").EnumerateArray().Select(a => (a.GetProperty("name").GetString(), a.GetProperty("norm").GetString()))
-            .Should().Equal(("legacy-shift", "linf"), ("fgsm", "linf"));
-        var worst = report.GetProperty("worst_case").EnumerateArray().Single();
-        worst.GetProperty("norm").GetString().Should().Be("linf");
-        worst.GetProperty("attacks").EnumerateArray().Select(a => a.GetString()).Should().Equal("legacy-shift@0.03137", "fgsm@0.03137");
+        AttackRows(report).Should().Equal(("legacy-shift", "linf", Budget), ("fgsm", "linf", Budget));
+        WorstCaseRows(report).Should().Equal(("linf", Budget, "legacy-shift@0.03137,fgsm@0.03137"));
     }
 
     [Fact]
@@ -216,4 +208,19 @@ public sealed class AttackCommandTests(TrainedTinyRun trained, FixturePluginBuil
     }
 
     private JsonElement Report() => JsonDocument.Parse(File.ReadAllText(ReportPath)).RootElement;
+
+    /// <summary>Each attack of a report as (name, norm, ε).</summary>
+    private static (string? Name, string? Norm, double? Epsilon)[] AttackRows(JsonElement report) =>
+        report.GetProperty("attacks").EnumerateArray()
+            .Select(a => (a.GetProperty("name").GetString(), a.GetProperty("norm").GetString(), Number(a.GetProperty("epsilon"))))
+            .ToArray();
+
+    /// <summary>Each worst case of a report as (norm, ε, its attacks' labels joined by commas).</summary>
+    private static (string? Norm, double? Epsilon, string Attacks)[] WorstCaseRows(JsonElement report) =>
+        report.GetProperty("worst_case").EnumerateArray()
+            .Select(w => (w.GetProperty("norm").GetString(), Number(w.GetProperty("epsilon")),
+                string.Join(",", w.GetProperty("attacks").EnumerateArray().Select(a => a.GetString()))))
+            .ToArray();
+
+    private static double? Number(JsonElement value) => value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
 }
