@@ -8,7 +8,7 @@ using Neuromorph.Host.Reporting;
 namespace Neuromorph.Host.Cli;
 
 /// <summary>
-/// <c>attack &lt;run-dir&gt; [--attack name]... [--set attack.&lt;name&gt;.key=value]... [--epsilons list]</c>:
+/// <c>attack &lt;run-dir&gt; [--attack name]... [--set attack.&lt;name&gt;.key=value]... [--epsilons [norm:]list]...</c>:
 /// evaluates a trained run's checkpoint on its test set under adversarial attacks, the model in evaluation mode
 /// and its weights untouched. Prints clean accuracy, each attack's robust accuracy and the per-sample worst case per (norm, ε),
 /// and writes <c>robustness.json</c> in the run directory. An attack that fails is reported by name; the others

@@ -87,7 +87,7 @@ internal static class AttackFactory
     }
 
     /// <summary>The norm the attack declares; one this host does not know is a plugin error, not a silent L∞.</summary>
-    private static PerturbationNorm DeclaredNorm(PluginDescriptor plugin, IAdversarialAttack attack)
+    public static PerturbationNorm DeclaredNorm(PluginDescriptor plugin, IAdversarialAttack attack)
     {
         var norm = attack.Norm;
         if (!Enum.IsDefined(norm))
