@@ -77,8 +77,10 @@ internal static class RobustnessEvaluator
         using (no_grad())
         {
             var delta = (adversarial.detach() - inputs).flatten(1);
+            var l2 = delta.norm(1).to_type(ScalarType.Float64);
             tally.MaxLinf = Math.Max(tally.MaxLinf, delta.abs().max().to_type(ScalarType.Float64).item<double>());
-            tally.SumL2 += delta.norm(1).sum().to_type(ScalarType.Float64).item<double>();
+            tally.MaxL2 = Math.Max(tally.MaxL2, l2.max().item<double>());
+            tally.SumL2 += l2.sum().item<double>();
         }
         tally.Correct.AddRange(Hits(target, adversarial.detach(), labels));
     }
@@ -109,10 +111,11 @@ internal static class RobustnessEvaluator
         public List<bool> Correct { get; } = [];
         public double Seconds { get; set; }
         public double MaxLinf { get; set; }
+        public double MaxL2 { get; set; }
         public double SumL2 { get; set; }
         public string? Error { get; set; }
 
         public AttackOutcome ToOutcome() => new(
-            Run, Correct.ToArray(), Correct.Count, Seconds, MaxLinf, Correct.Count == 0 ? 0 : SumL2 / Correct.Count, Error);
+            Run, Correct.ToArray(), Correct.Count, Seconds, MaxLinf, MaxL2, Correct.Count == 0 ? 0 : SumL2 / Correct.Count, Error);
     }
 }

@@ -8,9 +8,9 @@ using Neuromorph.Host.Reporting;
 namespace Neuromorph.Host.Cli;
 
 /// <summary>
-/// <c>attack &lt;run-dir&gt; [--attack name]... [--set attack.&lt;name&gt;.key=value]... [--epsilons list]</c>:
+/// <c>attack &lt;run-dir&gt; [--attack name]... [--set attack.&lt;name&gt;.key=value]... [--epsilons [norm:]list]...</c>:
 /// evaluates a trained run's checkpoint on its test set under adversarial attacks, the model in evaluation mode
-/// and its weights untouched. Prints clean accuracy, each attack's robust accuracy and the per-sample worst case,
+/// and its weights untouched. Prints clean accuracy, each attack's robust accuracy and the per-sample worst case per (norm, ε),
 /// and writes <c>robustness.json</c> in the run directory. An attack that fails is reported by name; the others
 /// still run and are written, and the command then exits with code 1.
 /// </summary>
@@ -27,9 +27,10 @@ internal static class AttackCommand
         {
             Description = "Override an attack option: --set attack.<name>.<key>=<value>, e.g. --set attack.pgd.steps=20 (repeatable).",
         };
-        var epsilons = new Option<string?>("--epsilons")
+        var epsilons = new Option<string[]>("--epsilons")
         {
-            Description = "Sweep the L∞ budget: run every attack that has an epsilon option once per value, e.g. 0,2/255,4/255,8/255.",
+            Description = "Sweep the budget: run every attack that has an epsilon option once per value, e.g. 0,2/255,4/255,8/255; " +
+                          "a list starting with linf:, l2: or other: is for the attacks of that norm only, e.g. l2:0.5,1 (repeatable).",
         };
         var checkpoint = TrainedRun.CheckpointOption("attack");
         var pluginDirs = new Option<string[]>("--plugin-dir")
@@ -59,7 +60,7 @@ internal static class AttackCommand
         {
             try
             {
-                var sweep = parse.GetValue(epsilons) is { } text ? EpsilonList.Parse(text) : null;
+                var sweep = parse.GetValue(epsilons) is { Length: > 0 } lists ? EpsilonList.Parse(lists) : null;
                 var request = new AttackRequest(parse.GetValue(attacks) ?? [], sweep);
                 var options = new AttackOptions(
                     parse.GetValue(runDir)!, parse.GetValue(checkpoint)!, parse.GetValue(set) ?? [], parse.GetValue(limit), parse.GetValue(batchSize), parse.GetValue(pluginDirs) ?? [],
@@ -100,18 +101,19 @@ internal static class AttackCommand
             },
         };
         using var experiment = ExperimentFactory.Create(configuration, request);
+        WarnAboutEmptySweeps(request.Epsilons, experiment.Attacks, error);
         var network = experiment.Network;
         var header = TrainedRun.Load(checkpointPath, experiment, output);
         // Attacks backpropagate like training does, so they take batches of the size the run trained with.
         using var batches = experiment.CreateTestBatches(options.BatchSize ?? configuration.Data.BatchSize);
         var total = batches.Dataset.Count;
-        output.WriteLine($"Attacking {total} test images with {string.Join(", ", experiment.Attacks.Select(a => a.Run.Epsilon is null ? a.Run.Name : $"{a.Run.Name} (ε = {RobustnessTable.Budget(a.Run.Epsilon)})"))}.");
+        output.WriteLine($"Attacking {total} test images with {string.Join(", ", experiment.Attacks.Select(a => $"{a.Run.Name} ({RobustnessTable.Budget(a.Run.Budget.Norm, a.Run.Budget.Epsilon)})"))}.");
         var progress = new ProgressLine(output, total);
         var result = RobustnessEvaluator.Evaluate(
             network, experiment.Slots.Surrogate, batches.Epoch(0), experiment.Attacks.Select(a => a.Run).ToArray(), progress.Report);
 
         var title = $"{experiment.Description.Model} ({experiment.Description.Neuron}, T = {network.Timesteps}) from {checkpointPath} (after {header.GlobalIteration} iterations)";
-        var report = RobustnessReport.From(Path.GetFileName(checkpointPath), header.GlobalIteration, network.Timesteps, result, experiment.Attacks, request.Epsilons);
+        var report = RobustnessReport.From(Path.GetFileName(checkpointPath), header.GlobalIteration, network.Timesteps, result, experiment.Attacks);
         RobustnessTable.Write(output, title, report);
         report.Write(reportPath);
         output.WriteLine($"report: {reportPath}");
@@ -119,6 +121,22 @@ internal static class AttackCommand
         foreach (var attack in failed)
             error.WriteLine($"error: attack '{attack.Name}' failed and was left out of the worst case: {attack.Error}");
         return failed.Length == 0 ? ExitCodes.Success : ExitCodes.RuntimeFailure;
+    }
+
+    /// <summary>
+    /// A list given for one norm that no attack takes is most likely a mistake (cw's max_l2 looks like an L2 ε but is
+    /// not swept): say so rather than ignore it.
+    /// </summary>
+    private static void WarnAboutEmptySweeps(EpsilonSweep? sweep, IReadOnlyList<ConfiguredAttack> attacks, TextWriter error)
+    {
+        foreach (var norm in sweep?.PerNorm.Keys ?? [])
+        {
+            if (attacks.Any(a => a.Run.Budget.Norm == norm && a.Run.Budget.Epsilon is not null))
+                continue;
+            error.WriteLine(
+                $"warning: --epsilons {NormNames.Key(norm)}: sweeps nothing: no attack run here is an {norm} attack with an epsilon option " +
+                "(an attack's budget is swept only when its option is called epsilon; cw's max_l2 is not).");
+        }
     }
 
     /// <summary>Prints the samples done at most every tenth of the way.</summary>

@@ -6,8 +6,9 @@ using Neuromorph.Host.Plugins;
 namespace Neuromorph.Host.Cli;
 
 /// <summary>
-/// <c>plugins [--config FILE]</c>: lists every discovered plugin (name, kind, version, file) with its option
-/// keys and defaults, from the bundled folder and the directories a configuration adds.
+/// <c>plugins [--config FILE]</c>: lists every discovered plugin (name, kind, version, the contract version it was
+/// built against, file) with its option keys and defaults, from the bundled folder and the directories a
+/// configuration adds.
 /// </summary>
 internal static class PluginsCommand
 {
@@ -35,10 +36,11 @@ internal static class PluginsCommand
 
     private static void Write(PluginCatalog catalog, TextWriter output)
     {
-        output.WriteLine($"{NoDistillation.Name,-16} {"scheme",-8} {"built-in",-10} plain cross-entropy, no distillation term");
+        output.WriteLine($"{NoDistillation.Name,-16} {"scheme",-8} {"built-in",-10} {"",-16} plain cross-entropy, no distillation term");
         foreach (var plugin in catalog.All.OrderBy(p => p.Kind).ThenBy(p => p.Name))
         {
-            output.WriteLine($"{plugin.Name,-16} {KindName(plugin.Kind),-8} {plugin.Version.Split('+')[0],-10} {plugin.AssemblyPath}");
+            var contract = $"contract {ContractReference.Describe(plugin.ContractVersion)}";
+            output.WriteLine($"{plugin.Name,-16} {KindName(plugin.Kind),-8} {plugin.Version.Split('+')[0],-10} {contract,-16} {plugin.AssemblyPath}");
             if (plugin.Description is not null) output.WriteLine($"    {plugin.Description}");
             if (plugin.OptionsType is null) continue;
             var options = OptionsBinder.Describe(plugin.OptionsType);

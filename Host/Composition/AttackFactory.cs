@@ -14,7 +14,10 @@ namespace Neuromorph.Host.Composition;
 /// </summary>
 internal static class AttackFactory
 {
-    /// <summary>The option an attack's L∞ budget goes by; attacks that have it take part in ε sweeps.</summary>
+    /// <summary>
+    /// The option an attack's budget goes by, in the norm the attack declares (<see cref="IAdversarialAttack.Norm"/>);
+    /// attacks that have it take part in ε sweeps.
+    /// </summary>
     public const string EpsilonKey = "epsilon";
 
     /// <summary>The attacks the <c>attack</c> command runs, from the <c>[attack.&lt;name&gt;]</c> tables.</summary>
@@ -42,11 +45,15 @@ internal static class AttackFactory
         {
             var plugin = catalog.Find(PluginKind.Attack, name);
             var table = tables.TryGetValue(name, out var value) ? (TomlTable)value : [];
-            var sweeps = request.Epsilons is not null && plugin.OptionsType is not null &&
-                         OptionsBinder.Keys(plugin.OptionsType).Contains(EpsilonKey);
-            IEnumerable<double?> epsilons = sweeps ? request.Epsilons!.Select(e => (double?)e) : [null];
-            foreach (var epsilon in epsilons)
-                attacks.Add(Create(plugin, table, $"attack.{name}", configuration.Neuron, context, epsilon));
+            // Created as configured first: that checks the configured options and tells the attack's norm, which picks
+            // the sweep's values for it.
+            var configured = Create(plugin, table, $"attack.{name}", configuration.Neuron, context, epsilon: null);
+            var budget = configured.Run.Budget;
+            var sweep = budget.Epsilon is null ? null : request.Epsilons?.For(budget.Norm);
+            if (sweep is null)
+                attacks.Add(configured);
+            else
+                attacks.AddRange(sweep.Select(epsilon => Create(plugin, table, $"attack.{name}", configuration.Neuron, context, epsilon)));
         }
         return attacks;
     }
@@ -75,7 +82,19 @@ internal static class AttackFactory
         var attack = (IAdversarialAttack)ConfiguredPlugins.Create(plugin, bound, tablePath, context, surrogate: null);
         var rendered = bound is null ? new TomlTable() : OptionsBinder.Render(bound);
         double? boundEpsilon = rendered.TryGetValue(EpsilonKey, out var e) ? Convert.ToDouble(e, CultureInfo.InvariantCulture) : null;
-        return new ConfiguredAttack(new AttackRun(plugin.Name, attack, boundEpsilon, surrogate), rendered, description);
+        var budget = new AttackBudget(DeclaredNorm(plugin, attack), boundEpsilon);
+        return new ConfiguredAttack(new AttackRun(plugin.Name, attack, budget, surrogate), rendered, description);
+    }
+
+    /// <summary>The norm the attack declares; one this host does not know is a plugin error, not a silent L∞.</summary>
+    public static PerturbationNorm DeclaredNorm(PluginDescriptor plugin, IAdversarialAttack attack)
+    {
+        var norm = attack.Norm;
+        if (!Enum.IsDefined(norm))
+            throw new PluginConfigurationException(
+                $"Attack plugin '{plugin.Name}' ({plugin.AssemblyPath}) declares the norm {(int)norm}, which contract " +
+                $"{ContractVersion.Current} does not define ({string.Join(", ", Enum.GetNames<PerturbationNorm>())}); fix the plugin's Norm.");
+        return norm;
     }
 
     /// <summary>

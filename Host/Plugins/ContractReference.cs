@@ -5,13 +5,20 @@ using Neuromorph.Abstractions;
 namespace Neuromorph.Host.Plugins;
 
 /// <summary>
-/// Checks, without loading it, that a plugin assembly was built against a contract with the host's
-/// major version (<see cref="ContractVersion.Major"/>).
+/// Reads, without loading it, which contract version a plugin assembly was built against (the version of
+/// <c>Neuromorph.Abstractions</c> it references, <c>Major.Minor.0.0</c>) and decides whether the host can load it:
+/// the same major version as <see cref="ContractVersion.Current"/> and a minor version no newer than it.
 /// </summary>
 internal static class ContractReference
 {
     /// <summary>The contract assembly's simple name.</summary>
     public const string AssemblyName = "Neuromorph.Abstractions";
+
+    /// <summary>
+    /// The assembly version contracts 1.0 and 1.1 both carried: it was pinned before contract 1.2 made the assembly
+    /// version follow the contract version, so a reference to it means "built against 1.0 or 1.1".
+    /// </summary>
+    private static readonly Version PinnedBefore12 = new(1, 0, 0, 0);
 
     /// <summary>
     /// The version of <c>Neuromorph.Abstractions</c> that the assembly at <paramref name="assemblyPath"/>
@@ -39,6 +46,10 @@ internal static class ContractReference
         return null;
     }
 
+    /// <summary>The contract version a referenced assembly version stands for, for people: <c>1.2</c>, or <c>1.0-1.1</c>.</summary>
+    public static string Describe(Version referenced) =>
+        referenced == PinnedBefore12 ? "1.0-1.1" : $"{referenced.Major}.{referenced.Minor}";
+
     /// <summary>
     /// Why the host refuses a plugin assembly that references contract <paramref name="referenced"/>,
     /// or null when it accepts it. <paramref name="assemblyPath"/> is named in the message.
@@ -46,15 +57,24 @@ internal static class ContractReference
     public static string? Refusal(Version? referenced, string assemblyPath)
     {
         var file = Path.GetFileName(assemblyPath);
+        var host = ContractVersion.Current;
         if (referenced is null)
         {
             return $"{file} does not reference {AssemblyName}, so it holds no Neuromorph plugins " +
                    "(a plugin implements a contract interface and carries [Plugin]).";
         }
-        if (referenced.Major == ContractVersion.Major)
-            return null;
-        return $"{file} ({assemblyPath}) was built against plugin contract {referenced.Major}.{referenced.Minor} " +
-               $"({AssemblyName} {referenced}), but this host provides contract {ContractVersion.Current}; " +
-               $"major versions must match. Rebuild the plugin against {AssemblyName} {ContractVersion.Major}.x.";
+        if (referenced.Major != host.Major)
+        {
+            return $"{file} ({assemblyPath}) was built against plugin contract {referenced.Major}.{referenced.Minor} " +
+                   $"({AssemblyName} {referenced}), but this host provides contract {host}; " +
+                   $"major versions must match. Rebuild the plugin against {AssemblyName} {host.Major}.x.";
+        }
+        // A newer minor version may use types and members this host lacks: loading would fail on the first of them.
+        if (referenced.Minor > host.Minor)
+        {
+            return $"{file} ({assemblyPath}) was built against contract {referenced.Major}.{referenced.Minor}, " +
+                   $"this host provides {host}; update Neuromorph or build against {host}.";
+        }
+        return null;
     }
 }

@@ -30,16 +30,17 @@ internal static partial class PluginAssemblyScanner
         PluginAssemblyScan Refused(string reason) =>
             new(null, [], [new PluginLoadProblem(assemblyName, assemblyPath, reason)]);
 
-        string? refusal;
+        Version? contractVersion;
         try
         {
-            refusal = ContractReference.Refusal(ContractReference.ReadReferencedVersion(assemblyPath), assemblyPath);
+            contractVersion = ContractReference.ReadReferencedVersion(assemblyPath);
         }
         catch (Exception exception) when (exception is BadImageFormatException or IOException or UnauthorizedAccessException)
         {
             return Refused($"Not a loadable .NET assembly: {exception.Message}");
         }
-        if (refusal is not null)
+        // Refusal refuses an assembly without a contract reference, so contractVersion is set below.
+        if (ContractReference.Refusal(contractVersion, assemblyPath) is { } refusal)
             return Refused(refusal);
 
         var loader = PluginLoader.CreateFromAssemblyFile(
@@ -62,7 +63,7 @@ internal static partial class PluginAssemblyScanner
                 var attribute = type.GetCustomAttribute<PluginAttribute>(inherit: false);
                 if (attribute is null)
                     continue;
-                if (TryDescribe(type, attribute, version, assemblyPath, out var descriptor, out var problem))
+                if (TryDescribe(type, attribute, version, contractVersion!, assemblyPath, out var descriptor, out var problem))
                     descriptors.Add(descriptor);
                 else
                     problems.Add(new PluginLoadProblem(assemblyName, assemblyPath, problem, attribute.Name));
@@ -87,13 +88,14 @@ internal static partial class PluginAssemblyScanner
     }
 
     /// <summary>
-    /// Describes the <c>[Plugin]</c> class <paramref name="type"/>, or explains in
-    /// <paramref name="problem"/> why the host cannot use it.
+    /// Describes the <c>[Plugin]</c> class <paramref name="type"/> of an assembly built against contract
+    /// <paramref name="contractVersion"/>, or explains in <paramref name="problem"/> why the host cannot use it.
     /// </summary>
     public static bool TryDescribe(
         Type type,
         PluginAttribute attribute,
         string version,
+        Version contractVersion,
         string assemblyPath,
         [NotNullWhen(true)] out PluginDescriptor? descriptor,
         [NotNullWhen(false)] out string? problem)
@@ -103,7 +105,7 @@ internal static partial class PluginAssemblyScanner
         if (problem is not null)
             return false;
         descriptor = new PluginDescriptor(
-            attribute.Name, kind, version, assemblyPath, type, constructor!.OptionsType, attribute.Description);
+            attribute.Name, kind, version, contractVersion, assemblyPath, type, constructor!.OptionsType, attribute.Description);
         return true;
     }
 

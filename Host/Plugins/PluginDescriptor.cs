@@ -4,6 +4,9 @@ namespace Neuromorph.Host.Plugins;
 /// <param name="Name">The configuration name from <see cref="Neuromorph.Abstractions.PluginAttribute"/>.</param>
 /// <param name="Kind">Which contract interface the plugin implements.</param>
 /// <param name="Version">The assembly's informational version (else its file or assembly version).</param>
+/// <param name="ContractVersion">
+/// The version of <c>Neuromorph.Abstractions</c> the assembly references: the contract it was built against.
+/// </param>
 /// <param name="AssemblyPath">The full path of the plugin assembly file.</param>
 /// <param name="ImplementationType">The plugin class (often internal to its assembly).</param>
 /// <param name="OptionsType">
@@ -15,6 +18,7 @@ internal sealed record PluginDescriptor(
     string Name,
     PluginKind Kind,
     string Version,
+    Version ContractVersion,
     string AssemblyPath,
     Type ImplementationType,
     Type? OptionsType,

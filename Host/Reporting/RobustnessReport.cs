@@ -1,5 +1,6 @@
 using Neuromorph.Data;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Neuromorph.Engine.Robustness;
 using Neuromorph.Engine.Training;
 using Neuromorph.Host.Composition;
@@ -9,7 +10,7 @@ namespace Neuromorph.Host.Reporting;
 
 /// <summary>
 /// The contents of <c>robustness.json</c>: which checkpoint, on how many test samples, clean accuracy, every
-/// attack's robust accuracy with its settings and time, and the per-sample worst case (per ε in a sweep).
+/// attack's robust accuracy with its norm, budget, settings and time, and the per-sample worst case per (norm, ε).
 /// </summary>
 internal sealed record RobustnessReport(
     string Checkpoint,
@@ -22,34 +23,21 @@ internal sealed record RobustnessReport(
 {
     public const string FileName = "robustness.json";
 
-    private static readonly JsonSerializerOptions Json = new(RunDirectory.Json) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new(RunDirectory.Json)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(NormNames.Policy, allowIntegerValues: false) },
+    };
 
     public static RobustnessReport From(
-        string checkpoint, long iteration, int timesteps, RobustnessResult result, IReadOnlyList<ConfiguredAttack> attacks,
-        IReadOnlyList<double>? sweep)
+        string checkpoint, long iteration, int timesteps, RobustnessResult result, IReadOnlyList<ConfiguredAttack> attacks)
     {
         var reports = result.Outcomes.Select((outcome, i) => new AttackReport(
-            outcome.Run.Name, outcome.Run.Epsilon, attacks[i].Surrogate, Plain(attacks[i].Options), outcome.Samples,
-            outcome.Accuracy, outcome.Seconds, outcome.MaxLinf, outcome.MeanL2, outcome.Error)).ToArray();
-        return new RobustnessReport(checkpoint, iteration, timesteps, result.Samples, result.CleanAccuracy, reports, WorstCases(result, sweep));
-    }
-
-    /// <summary>
-    /// One worst case over every attack; in an ε sweep, one per ε over the attacks run at that ε plus those
-    /// without an ε option.
-    /// </summary>
-    private static WorstCaseReport[] WorstCases(RobustnessResult result, IReadOnlyList<double>? sweep)
-    {
-        var completed = result.Outcomes.Where(o => !o.Failed).ToArray();
-        if (sweep is null)
-            return [new WorstCaseReport(null, completed.Select(o => o.Run.Label).ToArray(), result.WorstCaseAccuracy(completed))];
-        var swept = completed.Where(o => o.Run.Epsilon is not null).ToArray();
-        var fixedBudget = completed.Where(o => o.Run.Epsilon is null).ToArray();
-        return sweep.Select(epsilon =>
-        {
-            var group = swept.Where(o => o.Run.Epsilon == epsilon).Concat(fixedBudget).ToArray();
-            return new WorstCaseReport(epsilon, group.Select(o => o.Run.Label).ToArray(), result.WorstCaseAccuracy(group));
-        }).ToArray();
+            outcome.Run.Name, outcome.Run.Budget.Norm, outcome.Run.Budget.Epsilon, attacks[i].Surrogate, Plain(attacks[i].Options),
+            outcome.Samples, outcome.Accuracy, outcome.Seconds, outcome.MaxLinf, outcome.MaxL2, outcome.MeanL2, outcome.Error)).ToArray();
+        var worstCases = result.WorstCases().Select(worst => new WorstCaseReport(
+            worst.Budget.Norm, worst.Budget.Epsilon, worst.Outcomes.Select(o => o.Run.Label).ToArray(), worst.Accuracy)).ToArray();
+        return new RobustnessReport(checkpoint, iteration, timesteps, result.Samples, result.CleanAccuracy, reports, worstCases);
     }
 
     private static Dictionary<string, object?> Plain(TomlTable table) =>

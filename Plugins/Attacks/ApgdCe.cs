@@ -28,6 +28,8 @@ internal sealed class ApgdCe : IAdversarialAttack
         randomness = new AttackRandomness(context.Seed);
     }
 
+    public PerturbationNorm Norm => PerturbationNorm.Linf;
+
     public Tensor Perturb(IAttackTarget target, Tensor inputs, Tensor labels)
     {
         ArgumentNullException.ThrowIfNull(target);

@@ -22,6 +22,8 @@ internal sealed class Bim : IAdversarialAttack
             OptionChecks.EotSamples(options.EotSamples));
     }
 
+    public PerturbationNorm Norm => PerturbationNorm.Linf;
+
     public Tensor Perturb(IAttackTarget target, Tensor inputs, Tensor labels)
     {
         ArgumentNullException.ThrowIfNull(target);

@@ -33,6 +33,12 @@ internal sealed class CarliniWagnerL2 : IAdversarialAttack
         eotSamples = OptionChecks.EotSamples(options.EotSamples);
     }
 
+    /// <summary>
+    /// L2: the distance cw minimises, and what <c>max_l2</c> bounds. That option is not called <c>epsilon</c> because 0
+    /// means unbounded, so ε sweeps leave cw alone and its worst case is its own.
+    /// </summary>
+    public PerturbationNorm Norm => PerturbationNorm.L2;
+
     public Tensor Perturb(IAttackTarget target, Tensor inputs, Tensor labels)
     {
         ArgumentNullException.ThrowIfNull(target);

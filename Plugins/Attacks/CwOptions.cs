@@ -7,7 +7,7 @@ namespace Neuromorph.Plugins.Attacks;
 /// <param name="LearningRate">Adam's learning rate (&gt; 0) in tanh space; 0.01 by default.</param>
 /// <param name="MaxL2">
 /// An L2 bound per sample (≥ 0): &gt; 0 projects the perturbation onto that ball; 0 leaves it unbounded. (Not
-/// called <c>epsilon</c>: the host sweeps the <c>epsilon</c> of L∞ attacks.)
+/// called <c>epsilon</c>, the option ε sweeps set: a swept ε of 0 would mean no bound here instead of no change.)
 /// </param>
 /// <param name="EotSamples">Forward/backward passes averaged per gradient (≥ 1), for stochastic encodings.</param>
 public sealed record CwOptions(

@@ -16,6 +16,8 @@ internal sealed class Fgsm : IAdversarialAttack
         eotSamples = OptionChecks.EotSamples(options.EotSamples);
     }
 
+    public PerturbationNorm Norm => PerturbationNorm.Linf;
+
     public Tensor Perturb(IAttackTarget target, Tensor inputs, Tensor labels)
     {
         ArgumentNullException.ThrowIfNull(target);

@@ -19,6 +19,12 @@ internal sealed class GaussianNoise : IAdversarialAttack
         randomness = new AttackRandomness(context.Seed);
     }
 
+    /// <summary>
+    /// Other: σ bounds no norm of the noise (a Gaussian has no largest value, and its L2 length grows with the input's
+    /// size), so the baseline is never pooled with the attacks of an ε in a worst case.
+    /// </summary>
+    public PerturbationNorm Norm => PerturbationNorm.Other;
+
     public Tensor Perturb(IAttackTarget target, Tensor inputs, Tensor labels) =>
         AttackScope.Run(inputs, labels, batch =>
             (batch.Inputs + randomness.Normal(batch.Inputs).mul(sigma)).clamp(0.0, 1.0));

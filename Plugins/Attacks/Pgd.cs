@@ -31,6 +31,8 @@ internal sealed class Pgd : IAdversarialAttack
         randomness = new AttackRandomness(context.Seed);
     }
 
+    public PerturbationNorm Norm => PerturbationNorm.Linf;
+
     public Tensor Perturb(IAttackTarget target, Tensor inputs, Tensor labels)
     {
         ArgumentNullException.ThrowIfNull(target);

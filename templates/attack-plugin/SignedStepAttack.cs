@@ -30,6 +30,10 @@ internal sealed class SignedStepAttack : IAdversarialAttack
         steps = options.Steps;
     }
 
+    // The norm epsilon bounds: the host prints the budget as "Linf 8/255" and pools this attack into a worst case only
+    // with L-infinity attacks of the same epsilon. An attack whose perturbation is at most epsilon long says L2.
+    public PerturbationNorm Norm => PerturbationNorm.Linf;
+
     public Tensor Perturb(IAttackTarget target, Tensor inputs, Tensor labels)
     {
         ArgumentNullException.ThrowIfNull(target);

@@ -1,3 +1,4 @@
+using Neuromorph.Abstractions;
 using Neuromorph.Engine.Robustness;
 using Neuromorph.Engine.Surrogates;
 using static TorchSharp.torch;
@@ -30,7 +31,7 @@ public sealed class AdversarialMixTests
         var inputs = rand([8, 1, 8, 8]) * 0.8 + 0.1;
         var labels = tensor(new long[] { 0, 1, 2, 3, 4, 5, 6, 7 });
 
-        var mixed = mix.Apply(new AttackRun("fgsm", new SignedStepAttack(0.1), 0.1, null), inputs, labels);
+        var mixed = mix.Apply(new AttackRun("fgsm", new SignedStepAttack(0.1), new(PerturbationNorm.Linf, 0.1), null), inputs, labels);
 
         network.training.Should().BeTrue();
         mixed.shape.Should().Equal(inputs.shape);

@@ -1,3 +1,4 @@
+using Neuromorph.Abstractions;
 using Neuromorph.Data;
 using Neuromorph.Engine.Network;
 using Neuromorph.Engine.Robustness;
@@ -37,7 +38,7 @@ public sealed class RobustnessEvaluatorTests : IDisposable
         var before = Snapshot();
         var flags = network.parameters().Select(p => p.requires_grad).ToArray();
 
-        Evaluate(new AttackRun("fgsm", new SignedStepAttack(0.1), 0.1, null));
+        Evaluate(new AttackRun("fgsm", new SignedStepAttack(0.1), new(PerturbationNorm.Linf, 0.1), null));
 
         network.training.Should().Be(training);
         network.parameters().Select(p => p.requires_grad).Should().Equal(flags);
@@ -51,7 +52,7 @@ public sealed class RobustnessEvaluatorTests : IDisposable
     [Fact]
     public void Evaluate_EpsilonZero_GivesCleanAccuracyExactly()
     {
-        var result = Evaluate(new AttackRun("fgsm", new SignedStepAttack(0), 0, null));
+        var result = Evaluate(new AttackRun("fgsm", new SignedStepAttack(0), new(PerturbationNorm.Linf, 0), null));
 
         result.Samples.Should().Be(60);
         result.Outcomes[0].Correct.Should().Equal(result.CleanCorrect);
@@ -62,11 +63,14 @@ public sealed class RobustnessEvaluatorTests : IDisposable
     public void Evaluate_RecordsBudgetAndPerSampleWorstCase()
     {
         var result = Evaluate(
-            new AttackRun("fgsm", new SignedStepAttack(0.05), 0.05, null),
-            new AttackRun("fgsm", new SignedStepAttack(0.3), 0.3, null));
+            new AttackRun("fgsm", new SignedStepAttack(0.05), new(PerturbationNorm.Linf, 0.05), null),
+            new AttackRun("fgsm", new SignedStepAttack(0.3), new(PerturbationNorm.Linf, 0.3), null));
 
         result.Outcomes[0].MaxLinf.Should().BeApproximately(0.05, 1e-6);
         result.Outcomes[1].MaxLinf.Should().BeApproximately(0.3, 1e-6);
+        // A signed step moves most of the 64 pixels by ε, so a sample's L2 change is well above ε and at most 8ε.
+        result.Outcomes[0].MaxL2.Should().BeGreaterThan(2 * 0.05).And.BeLessThanOrEqualTo(8 * 0.05 + 1e-6)
+            .And.BeGreaterThanOrEqualTo(result.Outcomes[0].MeanL2);
         var expected = Enumerable.Range(0, result.Samples)
             .Count(i => result.CleanCorrect[i] && result.Outcomes[0].Correct[i] && result.Outcomes[1].Correct[i]) / (double)result.Samples;
         result.WorstCaseAccuracy(result.Outcomes).Should().Be(expected);
@@ -77,9 +81,9 @@ public sealed class RobustnessEvaluatorTests : IDisposable
     public void Evaluate_AFailingAttack_IsRecordedByNameAndTheOthersComplete()
     {
         var result = Evaluate(
-            new AttackRun("broken", new ThrowingAttack(), null, null),
-            new AttackRun("out-of-range", new OutOfRangeAttack(), null, null),
-            new AttackRun("fgsm", new SignedStepAttack(0.1), 0.1, null));
+            new AttackRun("broken", new ThrowingAttack(), new(PerturbationNorm.Linf, null), null),
+            new AttackRun("out-of-range", new OutOfRangeAttack(), new(PerturbationNorm.Linf, null), null),
+            new AttackRun("fgsm", new SignedStepAttack(0.1), new(PerturbationNorm.Linf, 0.1), null));
 
         result.Outcomes[0].Error.Should().Contain("broken on purpose");
         result.Outcomes[1].Error.Should().Contain("out-of-range").And.Contain("outside the valid range [0, 1]");
@@ -94,7 +98,7 @@ public sealed class RobustnessEvaluatorTests : IDisposable
         var probe = new SurrogateProbeAttack(surrogate);
         var plain = new SurrogateProbeAttack(surrogate);
 
-        Evaluate(new AttackRun("probe", probe, null, SurrogateGradients.Create("sigmoid")), new AttackRun("plain", plain, null, null));
+        Evaluate(new AttackRun("probe", probe, new(PerturbationNorm.Linf, null), SurrogateGradients.Create("sigmoid")), new AttackRun("plain", plain, new(PerturbationNorm.Linf, null), null));
 
         probe.Seen.Should().NotBeEmpty().And.OnlyContain(name => name == "sigmoid");
         plain.Seen.Should().NotBeEmpty().And.OnlyContain(name => name == "atan");
@@ -104,11 +108,11 @@ public sealed class RobustnessEvaluatorTests : IDisposable
     [Fact]
     public void Evaluate_ManyBatches_KeepsTheLiveTensorCountFlat()
     {
-        Evaluate(new AttackRun("fgsm", new SignedStepAttack(0.1), 0.1, null));
+        Evaluate(new AttackRun("fgsm", new SignedStepAttack(0.1), new(PerturbationNorm.Linf, 0.1), null));
         var before = TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount;
 
-        Evaluate(new AttackRun("fgsm", new SignedStepAttack(0.1), 0.1, null));
-        Evaluate(new AttackRun("fgsm", new SignedStepAttack(0.1), 0.1, null));
+        Evaluate(new AttackRun("fgsm", new SignedStepAttack(0.1), new(PerturbationNorm.Linf, 0.1), null));
+        Evaluate(new AttackRun("fgsm", new SignedStepAttack(0.1), new(PerturbationNorm.Linf, 0.1), null));
 
         TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount.Should().Be(before);
     }

@@ -37,11 +37,75 @@ public sealed class AttackCommandTests(TrainedTinyRun trained, FixturePluginBuil
             if (attack.GetProperty("epsilon").ValueKind == JsonValueKind.Number)
                 attack.GetProperty("max_linf").GetDouble().Should().BeLessThanOrEqualTo(Budget + 1e-6);
         }
-        var worst = report.GetProperty("worst_case").EnumerateArray().Single();
-        worst.GetProperty("attacks").GetArrayLength().Should().Be(6);
-        worst.GetProperty("accuracy").GetDouble().Should().BeLessThanOrEqualTo(attacks.Min(a => a.GetProperty("accuracy").GetDouble()))
+        AttackRows(report).Select(a => a.Norm).Should().Equal("linf", "linf", "l2", "linf", "other", "linf");
+        // The L∞ attacks share ε = 8/255; cw (its max_l2 is no epsilon) and the noise baseline are each on their own.
+        WorstCaseRows(report).Should().Equal(
+            ("linf", Budget, "apgd-ce@0.03137,bim@0.03137,fgsm@0.03137,pgd@0.03137"), ("l2", null, "cw"), ("other", null, "gaussian-noise"));
+        report.GetProperty("worst_case")[0].GetProperty("accuracy").GetDouble()
+            .Should().BeLessThanOrEqualTo(attacks.Where(a => a.GetProperty("norm").GetString() == "linf").Min(a => a.GetProperty("accuracy").GetDouble()))
             .And.BeLessThanOrEqualTo(clean);
-        run.Output.Should().Contain("worst case").And.Contain("8/255");
+        run.Output.Should().MatchRegex(@"(?m)^  worst case +Linf 8/255 +over 4 attacks ").And.MatchRegex(@"(?m)^  cw +L2 ");
+    }
+
+    [Fact]
+    public async Task Attack_EpsilonsOverAnLinfAndAnL2Attack_GivesEachNormItsOwnWorstCases()
+    {
+        var run = await CliRun.RunAsync("attack", trained.RunDir, "--plugin-dir", build.AttackFolder,
+            "--attack", "fgsm", "--attack", "fixture-l2-shift", "--epsilons", "0,8/255");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        var report = Report();
+        var clean = report.GetProperty("clean_accuracy").GetDouble();
+        AttackRows(report).Should().Equal(
+            ("fgsm", "linf", 0.0), ("fgsm", "linf", Budget), ("fixture-l2-shift", "l2", 0.0), ("fixture-l2-shift", "l2", Budget));
+        WorstCaseRows(report).Should().Equal(
+            ("linf", 0.0, "fgsm@0"), ("linf", Budget, "fgsm@0.03137"), ("l2", 0.0, "fixture-l2-shift@0"), ("l2", Budget, "fixture-l2-shift@0.03137"));
+        // ε = 0 changes nothing, so at ε = 0 the worst case of either norm is the clean accuracy.
+        var worst = report.GetProperty("worst_case");
+        worst[0].GetProperty("accuracy").GetDouble().Should().Be(clean);
+        worst[2].GetProperty("accuracy").GetDouble().Should().Be(clean);
+        run.Output.Should().MatchRegex(@"(?m)^  fixture-l2-shift +L2 0\.03137 ").And.MatchRegex(@"(?m)^  fgsm +Linf 8/255 ");
+    }
+
+    [Fact]
+    public async Task Attack_EpsilonsPerNorm_SweepEachNormWithItsOwnList()
+    {
+        var run = await CliRun.RunAsync("attack", trained.RunDir, "--plugin-dir", build.AttackFolder,
+            "--attack", "fgsm", "--attack", "fixture-l2-shift", "--epsilons", "8/255", "--epsilons", "l2:0.5,1");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        var report = Report();
+        AttackRows(report).Should().Equal(("fgsm", "linf", Budget), ("fixture-l2-shift", "l2", 0.5), ("fixture-l2-shift", "l2", 1.0));
+        var l2 = report.GetProperty("attacks")[2];
+        // A shift of L2 length 1 over 28·28 values moves each by 1/28, unless clipping at 1 takes some of it away.
+        l2.GetProperty("max_l2").GetDouble().Should().BeLessThanOrEqualTo(1 + 1e-6).And.BeGreaterThan(0.5);
+        l2.GetProperty("max_linf").GetDouble().Should().BeApproximately(1.0 / 28, 1e-6);
+        WorstCaseRows(report).Should().Equal(
+            ("linf", Budget, "fgsm@0.03137"), ("l2", 0.5, "fixture-l2-shift@0.5"), ("l2", 1.0, "fixture-l2-shift@1"));
+        run.Output.Should().MatchRegex(@"(?m)^  worst case +L2 1 +over fixture-l2-shift@1 ");
+    }
+
+    [Fact]
+    public async Task Attack_EpsilonsForANormNoAttackSweeps_WarnsAndRunsTheRest()
+    {
+        var run = await CliRun.RunAsync("attack", trained.RunDir, "--attack", "fgsm", "--attack", "cw", "--set", "attack.cw.steps=1",
+            "--epsilons", "8/255", "--epsilons", "l2:0.5");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Error.Should().Contain("warning: --epsilons l2: sweeps nothing: no attack run here is an L2 attack with an epsilon option");
+        AttackRows(Report()).Should().Equal(("fgsm", "linf", Budget), ("cw", "l2", null));
+    }
+
+    [Fact]
+    public async Task Attack_PluginBuiltAgainstContract11_CountsAsLinf()
+    {
+        var run = await CliRun.RunAsync("attack", trained.RunDir, "--plugin-dir", build.AttackOn11Folder,
+            "--attack", "legacy-shift", "--attack", "fgsm", "--epsilons", "8/255");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        var report = Report();
+        AttackRows(report).Should().Equal(("legacy-shift", "linf", Budget), ("fgsm", "linf", Budget));
+        WorstCaseRows(report).Should().Equal(("linf", Budget, "legacy-shift@0.03137,fgsm@0.03137"));
     }
 
     [Fact]
@@ -114,6 +178,7 @@ public sealed class AttackCommandTests(TrainedTinyRun trained, FixturePluginBuil
     [InlineData("--set", "data.test_limit=10", "only attack options")]
     [InlineData("--epsilons", "0,-1/255", "out of range")]
     [InlineData("--epsilons", "0,eight", "'eight' is not a number")]
+    [InlineData("--epsilons", "l3:0.5", "'l3' is not a norm")]
     [InlineData("--report", "no-such-folder/r.json", "--report")]
     public async Task Attack_BadInput_ExplainsAndExits2(string option, string value, string expected)
     {
@@ -143,4 +208,19 @@ public sealed class AttackCommandTests(TrainedTinyRun trained, FixturePluginBuil
     }
 
     private JsonElement Report() => JsonDocument.Parse(File.ReadAllText(ReportPath)).RootElement;
+
+    /// <summary>Each attack of a report as (name, norm, ε).</summary>
+    private static (string? Name, string? Norm, double? Epsilon)[] AttackRows(JsonElement report) =>
+        report.GetProperty("attacks").EnumerateArray()
+            .Select(a => (a.GetProperty("name").GetString(), a.GetProperty("norm").GetString(), Number(a.GetProperty("epsilon"))))
+            .ToArray();
+
+    /// <summary>Each worst case of a report as (norm, ε, its attacks' labels joined by commas).</summary>
+    private static (string? Norm, double? Epsilon, string Attacks)[] WorstCaseRows(JsonElement report) =>
+        report.GetProperty("worst_case").EnumerateArray()
+            .Select(w => (w.GetProperty("norm").GetString(), Number(w.GetProperty("epsilon")),
+                string.Join(",", w.GetProperty("attacks").EnumerateArray().Select(a => a.GetString()))))
+            .ToArray();
+
+    private static double? Number(JsonElement value) => value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
 }

@@ -7,12 +7,29 @@ public sealed class ContractReferenceTests
 {
     private const string PluginPath = "/plugins/Old/Old.dll";
 
-    [Theory]
-    [InlineData("1.0.0.0")]
-    [InlineData("1.7.3.0")]
-    public void Refusal_SameMajorVersion_Accepts(string referenced)
+    [Fact]
+    public void Refusal_TheHostsOwnVersion_Accepts()
     {
-        ContractReference.Refusal(Version.Parse(referenced), PluginPath).Should().BeNull();
+        ContractReference.Refusal(new Version(ContractVersion.Major, ContractVersion.Minor, 0, 0), PluginPath).Should().BeNull();
+    }
+
+    [Fact]
+    public void Refusal_AssemblyVersionOfContracts10And11_Accepts()
+    {
+        // Contracts 1.0 and 1.1 shipped with the assembly version pinned at 1.0.0.0: every plugin built before 1.2 references it.
+        ContractReference.Refusal(new Version(1, 0, 0, 0), PluginPath).Should().BeNull();
+    }
+
+    [Fact]
+    public void Refusal_NewerMinorVersion_SaysToUpdateTheHostOrBuildAgainstItsVersion()
+    {
+        var (major, minor) = (ContractVersion.Major, ContractVersion.Minor);
+
+        var refusal = ContractReference.Refusal(new Version(major, minor + 1, 0, 0), PluginPath);
+
+        refusal.Should().Be(
+            $"Old.dll ({PluginPath}) was built against contract {major}.{minor + 1}, this host provides {major}.{minor}; " +
+            $"update Neuromorph or build against {major}.{minor}.");
     }
 
     [Fact]
@@ -35,7 +52,6 @@ public sealed class ContractReferenceTests
     {
         var hostAssembly = typeof(PluginCatalog).Assembly.Location;
 
-        // The contract's assembly version stays Major.0.0.0 across minor versions, so plugins keep binding.
-        ContractReference.ReadReferencedVersion(hostAssembly).Should().Be(new Version(ContractVersion.Major, 0, 0, 0));
+        ContractReference.ReadReferencedVersion(hostAssembly).Should().Be(new Version(ContractVersion.Major, ContractVersion.Minor, 0, 0));
     }
 }

@@ -14,6 +14,9 @@ public sealed class FixturePluginBuild : IDisposable
     /// <summary>The fixture neuron's project, relative to the repository.</summary>
     public const string NeuronProject = "tests/Fixtures/FixtureNeuron";
 
+    /// <summary>The folder of the attack fixtures built against other minor versions of the contract.</summary>
+    private const string MinorVersionsFolder = "tests/Fixtures/FixtureMinorVersions";
+
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(5);
     private readonly TemporaryDirectory output = new();
     private readonly TemporaryDirectory attackOutput = new();
@@ -22,6 +25,9 @@ public sealed class FixturePluginBuild : IDisposable
     private readonly string repository = FindRepositoryRoot();
     private readonly Lazy<string> neuronFolder;
     private readonly Lazy<string> mistakesFolder;
+    private readonly TemporaryDirectory minorVersionOutput = new();
+    private readonly Lazy<string> attackOn11Folder;
+    private readonly Lazy<string> attackOnNextFolder;
 
     public FixturePluginBuild()
     {
@@ -31,6 +37,8 @@ public sealed class FixturePluginBuild : IDisposable
         AttackFolder = Build("tests/Fixtures/FixtureAttack", "FixtureAttack", attackOutput.Path);
         neuronFolder = new Lazy<string>(() => Build(NeuronProject, "FixtureNeuron", neuronOutput.Path));
         mistakesFolder = new Lazy<string>(() => Build("tests/Fixtures/FixtureMistakes", "FixtureMistakes", mistakesOutput.Path));
+        attackOn11Folder = new Lazy<string>(() => Build(MinorVersionsFolder + "/AttackOn11", "FixtureAttackOn11", minorVersionOutput.Path));
+        attackOnNextFolder = new Lazy<string>(() => Build(MinorVersionsFolder + "/AttackOnNext", "FixtureAttackOnNext", minorVersionOutput.Path));
     }
 
     /// <summary>The directory holding one subfolder per fixture plugin.</summary>
@@ -54,12 +62,25 @@ public sealed class FixturePluginBuild : IDisposable
     /// </summary>
     public string MistakesFolder => mistakesFolder.Value;
 
+    /// <summary>
+    /// The build output folder of the legacy-shift attack, built against contract 1.1 as it shipped (assembly version
+    /// 1.0.0.0); built on first use, not under <see cref="Root"/>.
+    /// </summary>
+    public string AttackOn11Folder => attackOn11Folder.Value;
+
+    /// <summary>
+    /// The build output folder of the future-shift attack, built against the next minor version of the contract;
+    /// built on first use, not under <see cref="Root"/>.
+    /// </summary>
+    public string AttackOnNextFolder => attackOnNextFolder.Value;
+
     public void Dispose()
     {
         output.Dispose();
         attackOutput.Dispose();
         neuronOutput.Dispose();
         mistakesOutput.Dispose();
+        minorVersionOutput.Dispose();
     }
 
     /// <summary>

@@ -10,10 +10,10 @@ public sealed class PluginActivatorTests
     private static readonly PluginContext Context = new(Timesteps: 3, ClassCount: 10, Seed: 42);
 
     private static readonly PluginDescriptor Threshold = new(
-        "threshold", PluginKind.Neuron, "1.0.0", "Threshold.dll", typeof(ThresholdNeuron), typeof(ThresholdNeuronOptions), null);
+        "threshold", PluginKind.Neuron, "1.0.0", ContractVersion.Current, "Threshold.dll", typeof(ThresholdNeuron), typeof(ThresholdNeuronOptions), null);
 
     private static readonly PluginDescriptor Strict = new(
-        "strict", PluginKind.DistillationScheme, "1.0.0", "Strict.dll", typeof(StrictScheme), typeof(StrictSchemeOptions), null);
+        "strict", PluginKind.DistillationScheme, "1.0.0", ContractVersion.Current, "Strict.dll", typeof(StrictScheme), typeof(StrictSchemeOptions), null);
 
     [Fact]
     public void Create_TwoConstructors_UsesTheWidestAndSuppliesEveryArgument()

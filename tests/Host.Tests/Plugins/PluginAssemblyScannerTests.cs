@@ -13,18 +13,18 @@ public sealed class PluginAssemblyScannerTests
     {
         var attribute = new PluginAttribute("threshold") { Description = "Integrate and fire." };
 
-        PluginAssemblyScanner.TryDescribe(typeof(ThresholdNeuron), attribute, "3.1.0", AssemblyPath, out var descriptor, out var problem)
+        PluginAssemblyScanner.TryDescribe(typeof(ThresholdNeuron), attribute, "3.1.0", ContractVersion.Current, AssemblyPath, out var descriptor, out var problem)
             .Should().BeTrue(problem);
 
         descriptor.Should().Be(new PluginDescriptor(
-            "threshold", PluginKind.Neuron, "3.1.0", AssemblyPath, typeof(ThresholdNeuron), typeof(ThresholdNeuronOptions),
+            "threshold", PluginKind.Neuron, "3.1.0", ContractVersion.Current, AssemblyPath, typeof(ThresholdNeuron), typeof(ThresholdNeuronOptions),
             "Integrate and fire."));
     }
 
     [Fact]
     public void TryDescribe_NoPluginInterface_NamesTheTypeAndTheInterfaces()
     {
-        PluginAssemblyScanner.TryDescribe(typeof(KindlessPlugin), new PluginAttribute("kindless"), "1", AssemblyPath, out _, out var problem)
+        PluginAssemblyScanner.TryDescribe(typeof(KindlessPlugin), new PluginAttribute("kindless"), "1", ContractVersion.Current, AssemblyPath, out _, out var problem)
             .Should().BeFalse();
 
         problem.Should().Contain(typeof(KindlessPlugin).FullName)
@@ -34,7 +34,7 @@ public sealed class PluginAssemblyScannerTests
     [Fact]
     public void TryDescribe_TwoPluginInterfaces_NamesBoth()
     {
-        PluginAssemblyScanner.TryDescribe(typeof(TwoKindPlugin), new PluginAttribute("two-kinds"), "1", AssemblyPath, out _, out var problem)
+        PluginAssemblyScanner.TryDescribe(typeof(TwoKindPlugin), new PluginAttribute("two-kinds"), "1", ContractVersion.Current, AssemblyPath, out _, out var problem)
             .Should().BeFalse();
 
         problem.Should().Contain("implements IDistillationScheme and IAdversarialAttack");
@@ -47,7 +47,7 @@ public sealed class PluginAssemblyScannerTests
     [InlineData("")]
     public void TryDescribe_MalformedName_IsRefused(string name)
     {
-        PluginAssemblyScanner.TryDescribe(typeof(StrictScheme), new PluginAttribute(name), "1", AssemblyPath, out _, out var problem)
+        PluginAssemblyScanner.TryDescribe(typeof(StrictScheme), new PluginAttribute(name), "1", ContractVersion.Current, AssemblyPath, out _, out var problem)
             .Should().BeFalse();
 
         problem.Should().Contain("lower-case letters, digits and single dashes");
@@ -56,7 +56,7 @@ public sealed class PluginAssemblyScannerTests
     [Fact]
     public void TryDescribe_OptionsRecordWithARequiredParameter_IsSkippedNamingTheParameter()
     {
-        PluginAssemblyScanner.TryDescribe(typeof(RequiredOptionScheme), new PluginAttribute("required-option"), "1", AssemblyPath, out _, out var problem)
+        PluginAssemblyScanner.TryDescribe(typeof(RequiredOptionScheme), new PluginAttribute("required-option"), "1", ContractVersion.Current, AssemblyPath, out _, out var problem)
             .Should().BeFalse();
 
         problem.Should().Be(
@@ -69,7 +69,7 @@ public sealed class PluginAssemblyScannerTests
     [InlineData(typeof(SurrogateAttack), "surrogate-attack", "adversarial attack")]
     public void TryDescribe_NonNeuronTakingASurrogate_IsSkippedSayingOnlyNeuronsAreGivenOne(Type type, string name, string kind)
     {
-        PluginAssemblyScanner.TryDescribe(type, new PluginAttribute(name), "1", AssemblyPath, out _, out var problem).Should().BeFalse();
+        PluginAssemblyScanner.TryDescribe(type, new PluginAttribute(name), "1", ContractVersion.Current, AssemblyPath, out _, out var problem).Should().BeFalse();
 
         problem.Should().Be(
             $"[Plugin(\"{name}\")] {type.FullName}: its constructor takes an ISurrogateGradient, which a {kind} cannot take: "

@@ -20,6 +20,19 @@ public sealed class AttackOptionTests
         });
     }
 
+    [Theory]
+    [InlineData("fgsm", PerturbationNorm.Linf)]
+    [InlineData("pgd", PerturbationNorm.Linf)]
+    [InlineData("bim", PerturbationNorm.Linf)]
+    [InlineData("apgd-ce", PerturbationNorm.Linf)]
+    [InlineData("cw", PerturbationNorm.L2)]
+    [InlineData("gaussian-noise", PerturbationNorm.Other)]
+    public void Norm_IsWhatTheAttacksBudgetBounds(string name, PerturbationNorm expected)
+    {
+        // cw bounds the L2 length of a perturbation (max_l2); the noise's sigma bounds no norm of it.
+        AttackFactory.Create(name).Norm.Should().Be(expected);
+    }
+
     [Fact]
     public void OptionsRecords_HaveTheProtocolsKeysAndDefaults()
     {

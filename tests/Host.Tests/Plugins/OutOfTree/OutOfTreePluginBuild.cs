@@ -1,4 +1,5 @@
 using System.Security;
+using Neuromorph.Abstractions;
 using Neuromorph.Host.Tests.Cli;
 
 namespace Neuromorph.Host.Tests.Plugins.OutOfTree;
@@ -52,7 +53,8 @@ public sealed class OutOfTreePluginBuild : IDisposable
     public string PluginFolder { get; }
 
     /// <summary>The packed contract package.</summary>
-    public string PackagePath => Path.Combine(FeedFolder, "Neuromorph.Abstractions.1.1.0.nupkg");
+    public string PackagePath =>
+        Path.Combine(FeedFolder, $"Neuromorph.Abstractions.{ContractVersion.Major}.{ContractVersion.Minor}.0.nupkg");
 
     public void Dispose() => temporary.Dispose();
 
