@@ -52,11 +52,11 @@ public sealed class MessageTests : IDisposable
     [Theory]
     [InlineData("neuron.plugin=\"lfi\"", "neuron.plugin = \"lfi\": no neuron model plugin is named 'lfi'. Available: alif, clif, if, lif, plif. Did you mean 'lif'?")]
     [InlineData("distillation.scheme=\"strong2week\"", "distillation.scheme = \"strong2week\": no distillation scheme plugin is named 'strong2week'. Available: strong2weak, weak2strong. Did you mean 'strong2weak'?")]
-    public async Task Train_UnknownPlugin_NamesItsKey_Exit2(string set, string expected)
+    public async Task Train_UnknownPlugin_NamesItsKeyAndTheFile_Exit2(string set, string expected)
     {
         var run = await CliRun.RunAsync("train", RepositoryPaths.Config("quickstart.toml"), "--run-dir", Path.Combine(root, "r"), "--set", set);
 
         run.ExitCode.Should().Be(2);
-        run.Error.Should().Be($"error: {expected}\n");
+        run.Error.Should().Be($"error: {RepositoryPaths.Config("quickstart.toml")}: {expected}\n");
     }
 }

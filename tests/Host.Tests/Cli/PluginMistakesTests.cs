@@ -57,7 +57,7 @@ public sealed class PluginMistakesTests(FixturePluginBuild build) : IDisposable
         var run = await CliRun.RunAsync("train", config, "--run-dir", Path.Combine(root, "run"));
 
         run.ExitCode.Should().Be(2, run.Error);
-        run.Error.Should().StartWith($"error: distillation.scheme = \"{scheme}\": the plugin '{scheme}' in {Assembly} was skipped: ")
+        run.Error.Should().StartWith($"error: {config}: distillation.scheme = \"{scheme}\": the plugin '{scheme}' in {Assembly} was skipped: ")
             .And.Contain(reason);
         run.Error.Should().NotContain("   at ");
     }
