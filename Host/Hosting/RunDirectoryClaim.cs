@@ -36,9 +36,7 @@ internal sealed class RunDirectoryClaim(RunDirectoryLock held, RunStart start) :
     /// </summary>
     public void Abandon()
     {
-        if (Start == RunStart.New && System.IO.Directory.EnumerateFileSystemEntries(Directory.Path)
-                .Select(System.IO.Path.GetFileName)
-                .All(name => name is RunDirectoryLock.FileName or RunDirectoryLock.OwnerFileName))
+        if (Start == RunStart.New && RunDirectoryLock.HoldsNoRun(Directory.Path))
             held.Abandon();
         else
             held.Dispose();

@@ -75,6 +75,12 @@ internal sealed class RunDirectoryLock : IDisposable
             $"The run directory '{Path.GetFullPath(directory)}' is in use by {holder}: one run directory has one writer. " +
             "Wait for that run to end (or stop it), or choose another directory with --run-dir.");
 
+    /// <summary>Whether <paramref name="directory"/> is missing or holds nothing but a lock: no run was started in it.</summary>
+    public static bool HoldsNoRun(string directory) =>
+        !System.IO.Directory.Exists(directory) || System.IO.Directory.EnumerateFileSystemEntries(directory)
+            .Select(Path.GetFileName)
+            .All(name => name is FileName or OwnerFileName);
+
     /// <summary>Releases the lock (the process ending releases it too).</summary>
     public void Dispose() => handle.Dispose();
 

@@ -76,8 +76,5 @@ internal static class RunDirectoryResolver
     }
 
     /// <summary>Whether <paramref name="path"/> holds anything but a lock (a run directory of a run that was started).</summary>
-    private static bool HoldsRun(string path) =>
-        Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path)
-            .Select(Path.GetFileName)
-            .Any(name => name is not (RunDirectoryLock.FileName or RunDirectoryLock.OwnerFileName));
+    private static bool HoldsRun(string path) => !RunDirectoryLock.HoldsNoRun(path);
 }
