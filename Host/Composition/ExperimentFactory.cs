@@ -70,6 +70,16 @@ internal static class ExperimentFactory
     }
 
     /// <summary>
+    /// The effective configuration an experiment of <paramref name="configuration"/> would record (plugin options bound,
+    /// defaults filled in), without reading data or building anything: what <c>--resume</c> compares with a finished run.
+    /// </summary>
+    public static string EffectiveToml(RunConfiguration configuration)
+    {
+        using var catalog = PluginCatalog.LoadForHost(configuration.Plugins.Directories);
+        return ChoosePlugins(catalog, configuration, attacks: null).EffectiveToml(configuration);
+    }
+
+    /// <summary>
     /// The training of <paramref name="experiment"/> into <paramref name="runDirectory"/>: loaders, optimizer, schedule,
     /// step, recorder and loop, and with <c>[plugins] hot_reload = true</c> the plugin and settings reloads, which report
     /// each change through <paramref name="reloadLog"/>.

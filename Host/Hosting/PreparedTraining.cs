@@ -42,7 +42,12 @@ internal sealed class PreparedTraining : IDisposable
         var wroteConfig = false;
         try
         {
-            if (claim.Start == RunStart.AlreadyFinished) return new PreparedTraining(claim, null, null);
+            if (claim.Start == RunStart.AlreadyFinished)
+            {
+                // Finished under this configuration? Another one (more epochs, say) is a new run, not a resume.
+                RecordedConfiguration.CheckSame(claim.Directory, ExperimentFactory.EffectiveToml(configuration));
+                return new PreparedTraining(claim, null, null);
+            }
             var directory = claim.Directory;
             experiment = ExperimentFactory.Create(configuration, progress: line =>
             {

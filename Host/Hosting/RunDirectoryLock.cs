@@ -60,8 +60,9 @@ internal sealed class RunDirectoryLock : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            var cause = FileInTheWay(full) is { } file ? $"'{file}' is a file, not a folder." : e.Message;
             throw new ConfigurationException(
-                $"The run directory '{full}' cannot be created or written: {e.Message} Choose a writable directory with --run-dir.");
+                $"The run directory '{full}' cannot be created or written: {cause} Choose a writable directory with --run-dir.");
         }
         var owner = new LockOwner(Environment.ProcessId, Environment.MachineName, DateTimeOffset.UtcNow);
         AtomicFile.WriteAllText(Path.Combine(full, OwnerFileName), JsonSerializer.Serialize(owner) + "\n");
@@ -106,6 +107,14 @@ internal sealed class RunDirectoryLock : IDisposable
 
     /// <summary>EWOULDBLOCK: the file is locked by another open file description (another process, or another open of ours).</summary>
     private static bool IsHeldElsewhere(IOException e) => e.HResult == 11 && e.GetType() == typeof(IOException);
+
+    /// <summary>The file that stands where <paramref name="directory"/> or one of its parents should be a folder, if any.</summary>
+    private static string? FileInTheWay(string directory)
+    {
+        for (var path = directory; !string.IsNullOrEmpty(path); path = Path.GetDirectoryName(path))
+            if (File.Exists(path)) return path;
+        return null;
+    }
 
     private static string DescribeHolder(string directory)
     {

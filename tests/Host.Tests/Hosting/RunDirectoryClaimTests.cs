@@ -89,6 +89,9 @@ public sealed class RunDirectoryClaimTests : IDisposable
         var finished = await CliRun.RunAsync(["train", Quickstart, "--run-dir", runDir, "--resume", .. tiny]);
         finished.ExitCode.Should().Be(0, finished.Error);
         finished.Output.Should().Contain("already finished all its epochs: nothing to resume");
+        var longer = await CliRun.RunAsync(["train", Quickstart, "--run-dir", runDir, "--resume", .. tiny, "--set", "run.epochs=3"]);
+        longer.ExitCode.Should().Be(ExitCodes.UsageError, "a finished run with another configuration is a new run, not a resume");
+        longer.Error.Should().Contain("run.epochs = 1 -> 3");
 
         var metrics = Path.Combine(runDir, "metrics.jsonl");
         File.AppendAllText(metrics, "{\"epoch\": 2, \"train_loss\": \n");
@@ -122,7 +125,7 @@ public sealed class RunDirectoryClaimTests : IDisposable
         var run = await CliRun.RunAsync(["train", Quickstart, "--run-dir", Path.Combine(file, "run"), .. CliRun.TinyTraining]);
 
         run.ExitCode.Should().Be(ExitCodes.UsageError);
-        run.Error.Should().Contain($"The run directory '{Path.Combine(file, "run")}' cannot be created or written");
+        run.Error.Should().Contain($"The run directory '{Path.Combine(file, "run")}' cannot be created or written: '{file}' is a file, not a folder.");
         run.Output.Should().NotContain("parameters");
     }
 
