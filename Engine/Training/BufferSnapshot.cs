@@ -8,7 +8,8 @@ namespace Neuromorph.Engine.Training;
 /// pass, which updates them in training mode. When the iteration then fails before the optimizer step, restoring
 /// the copy brings the whole network back to the state of the last completed iteration, so the checkpoint written
 /// for the failure continues exactly. The copies are allocated once and overwritten in place: no allocation per
-/// iteration (copying the csnn's 0.4k buffer values takes microseconds).
+/// iteration. Measured on the quickstart csnn: the inputs stage, which includes the copy, takes 0.16 ms of a 490 ms
+/// iteration.
 /// </summary>
 internal sealed class BufferSnapshot(nn.Module module) : IDisposable
 {
