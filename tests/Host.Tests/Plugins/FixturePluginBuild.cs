@@ -1,4 +1,5 @@
-using System.Diagnostics;
+using Neuromorph.Host.Tests.Cli;
+using Neuromorph.Host.Tests.Plugins.OutOfTree;
 
 namespace Neuromorph.Host.Tests.Plugins;
 
@@ -22,7 +23,8 @@ public sealed class FixturePluginBuild : IDisposable
     private readonly TemporaryDirectory attackOutput = new();
     private readonly TemporaryDirectory neuronOutput = new();
     private readonly TemporaryDirectory mistakesOutput = new();
-    private readonly string repository = FindRepositoryRoot();
+    private readonly CompilerServer compiler = new();
+    private readonly HashSet<string> restored = [];
     private readonly Lazy<string> neuronFolder;
     private readonly Lazy<string> mistakesFolder;
     private readonly TemporaryDirectory minorVersionOutput = new();
@@ -31,10 +33,19 @@ public sealed class FixturePluginBuild : IDisposable
 
     public FixturePluginBuild()
     {
-        SchemeFolder = Build(SchemeProject, "FixtureScheme");
-        OldContractFolder = Build("tests/Fixtures/FixtureOldContract/Plugin", "FixtureOldContract");
-        // Outside Root, so the catalog tests that load Root see the scheme fixtures only.
-        AttackFolder = Build("tests/Fixtures/FixtureAttack", "FixtureAttack", attackOutput.Path);
+        try
+        {
+            SchemeFolder = Build(SchemeProject, "FixtureScheme");
+            OldContractFolder = Build("tests/Fixtures/FixtureOldContract/Plugin", "FixtureOldContract");
+            // Outside Root, so the catalog tests that load Root see the scheme fixtures only.
+            AttackFolder = Build("tests/Fixtures/FixtureAttack", "FixtureAttack", attackOutput.Path);
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose constructor failed.
+            Dispose();
+            throw;
+        }
         neuronFolder = new Lazy<string>(() => Build(NeuronProject, "FixtureNeuron", neuronOutput.Path));
         mistakesFolder = new Lazy<string>(() => Build("tests/Fixtures/FixtureMistakes", "FixtureMistakes", mistakesOutput.Path));
         attackOn11Folder = new Lazy<string>(() => Build(MinorVersionsFolder + "/AttackOn11", "FixtureAttackOn11", minorVersionOutput.Path));
@@ -76,6 +87,7 @@ public sealed class FixturePluginBuild : IDisposable
 
     public void Dispose()
     {
+        compiler.Dispose();
         output.Dispose();
         attackOutput.Dispose();
         neuronOutput.Dispose();
@@ -103,48 +115,26 @@ public sealed class FixturePluginBuild : IDisposable
         return target;
     }
 
+    /// <summary>
+    /// One <c>dotnet build</c>, through this instance's compiler server. A project this instance has built before is
+    /// restored already (the knobs are environment variables, which restore does not read), so it skips restore.
+    /// </summary>
     private (int ExitCode, string Output) RunBuild(string project, string target, IReadOnlyDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = repository,
-        };
-        foreach (var argument in new[]
-                 {
-                     "build", Path.Combine(repository, project), "-c", "Release", "-o", target,
-                     "-nodeReuse:false", "-p:UseSharedCompilation=false",
-                 })
-        {
-            start.ArgumentList.Add(argument);
-        }
-        // The test host's MSBuild settings must not leak into the nested build.
-        foreach (var key in start.Environment.Keys.Where(key => key.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToArray())
-            start.Environment.Remove(key);
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        foreach (var (key, value) in environment)
-            start.Environment[key] = value;
-
-        using var build = Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet.");
-        var standardOutput = build.StandardOutput.ReadToEndAsync();
-        var standardError = build.StandardError.ReadToEndAsync();
-        if (!build.WaitForExit(BuildTimeout))
-        {
-            build.Kill(entireProcessTree: true);
-            throw new TimeoutException($"Building {project} took longer than {BuildTimeout}.");
-        }
-        return (build.ExitCode, $"{standardOutput.Result}\n{standardError.Result}");
+        var path = Path.GetFullPath(Path.Combine(RepositoryPaths.Root, project));
+        string[] arguments =
+        [
+            "build", path, "-c", "Release", "-o", target, "-nodeReuse:false",
+            .. compiler.BuildArguments, .. IsRestored(path) ? ["--no-restore"] : Array.Empty<string>(),
+        ];
+        var (exitCode, printed) = DotnetCommand.TryRun(RepositoryPaths.Root, BuildTimeout, arguments, environment);
+        if (exitCode == 0)
+            lock (restored) restored.Add(path);
+        return (exitCode, printed);
     }
 
-    private static string FindRepositoryRoot()
+    private bool IsRestored(string project)
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Neuromorph.sln")))
-                return directory.FullName;
-        }
-        throw new InvalidOperationException($"No Neuromorph.sln above {AppContext.BaseDirectory}.");
+        lock (restored) return restored.Contains(project);
     }
 }

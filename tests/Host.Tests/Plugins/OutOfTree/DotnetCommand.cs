@@ -12,6 +12,29 @@ internal static class DotnetCommand
     /// </summary>
     public static string Run(string workingDirectory, TimeSpan timeout, params string[] arguments)
     {
+        var (exitCode, standardOutput, standardError) = Start(workingDirectory, timeout, arguments, new Dictionary<string, string>());
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"'dotnet {string.Join(' ', arguments)}' in {workingDirectory} failed (exit {exitCode}):\n{standardOutput}\n{standardError}");
+        }
+        return standardOutput;
+    }
+
+    /// <summary>
+    /// Runs <c>dotnet <paramref name="arguments"/></c> with <paramref name="environment"/> added to its environment;
+    /// returns its exit code and everything it printed. Throws only when it outlives <paramref name="timeout"/>.
+    /// </summary>
+    public static (int ExitCode, string Output) TryRun(
+        string workingDirectory, TimeSpan timeout, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment)
+    {
+        var (exitCode, standardOutput, standardError) = Start(workingDirectory, timeout, arguments, environment);
+        return (exitCode, $"{standardOutput}\n{standardError}");
+    }
+
+    private static (int ExitCode, string StandardOutput, string StandardError) Start(
+        string workingDirectory, TimeSpan timeout, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment)
+    {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,
@@ -26,6 +49,8 @@ internal static class DotnetCommand
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        foreach (var (key, value) in environment)
+            start.Environment[key] = value;
 
         var command = "dotnet " + string.Join(' ', arguments);
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start '{command}'.");
@@ -39,11 +64,6 @@ internal static class DotnetCommand
                 $"'{command}' took longer than {timeout}; killed. Output so far:\n{standardOutput.Result}\n{standardError.Result}");
         }
         process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"'{command}' in {workingDirectory} failed (exit {process.ExitCode}):\n{standardOutput.Result}\n{standardError.Result}");
-        }
-        return standardOutput.Result;
+        return (process.ExitCode, standardOutput.Result, standardError.Result);
     }
 }
