@@ -14,8 +14,8 @@ public sealed class AdversarialTrainingTests : IDisposable
     {
         var runDir = Path.Combine(root, "run");
 
-        var run = await CliRun.RunAsync(["train", RepositoryPaths.Config("quickstart.toml"), "--run-dir", runDir, .. CliRun.TinyTraining,
-            "--set", "run.epochs=1", "--set", "adversarial_training.attack=fgsm", "--set", "adversarial_training.fraction=0.5",
+        var run = await CliRun.RunAsync(["train", RepositoryPaths.Config("quickstart.toml"), "--run-dir", runDir, .. CliRun.TinyEpoch,
+            "--set", "adversarial_training.attack=fgsm", "--set", "adversarial_training.fraction=0.5",
             "--set", "adversarial_training.orthogonality_weight=0.001", "--set", "adversarial_training.options.epsilon=0.05"]);
 
         run.ExitCode.Should().Be(0, run.Error);

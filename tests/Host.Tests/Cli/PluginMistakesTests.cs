@@ -41,7 +41,7 @@ public sealed class PluginMistakesTests(FixturePluginBuild build) : IDisposable
     {
         var config = CliRun.WriteConfig(root, $"[run]\nname = \"mistakes\"\n[plugins]\ndirectories = [\"{build.MistakesFolder}\"]\n");
 
-        var run = await CliRun.RunAsync(["train", config, "--run-dir", Path.Combine(root, "run"), .. CliRun.TinyTraining, "--set", "run.epochs=1"]);
+        var run = await CliRun.RunAsync(["train", config, "--run-dir", Path.Combine(root, "run"), .. CliRun.TinyEpoch]);
 
         run.ExitCode.Should().Be(0, run.Error);
         run.Output.Split('\n').Should().Contain([NeedsCountSkipped, WantsSurrogateSkipped]);

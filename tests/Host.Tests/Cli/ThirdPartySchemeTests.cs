@@ -29,7 +29,7 @@ public sealed class ThirdPartySchemeTests(FixturePluginBuild build) : IDisposabl
             """);
         var runDir = Path.Combine(root, "run");
 
-        var run = await CliRun.RunAsync(["train", config, "--run-dir", runDir, .. CliRun.TinyTraining, "--set", "run.epochs=1"]);
+        var run = await CliRun.RunAsync(["train", config, "--run-dir", runDir, .. CliRun.TinyEpoch]);
 
         run.ExitCode.Should().Be(0, run.Error);
         var metrics = JsonDocument.Parse(File.ReadAllLines(Path.Combine(runDir, "metrics.jsonl"))[0]).RootElement;

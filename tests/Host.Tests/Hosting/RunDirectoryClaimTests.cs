@@ -50,7 +50,7 @@ public sealed class RunDirectoryClaimTests : IDisposable
         // Neuromorph is configured by TOML alone: a broken appsettings.json where it runs changes nothing.
         File.WriteAllText(Path.Combine(root, "appsettings.json"), "{ this is not json");
 
-        using var process = HostProcess.Start(root, ["train", Quickstart, .. CliRun.TinyTraining, "--set", "run.epochs=1"]);
+        using var process = HostProcess.Start(root, ["train", Quickstart, .. CliRun.TinyEpoch]);
 
         (await process.ExitCodeAsync()).Should().Be(0, process.Error);
         process.Output.Should().Contain($"run directory: {Path.Combine(root, "runs", "quickstart-2")}");
@@ -83,7 +83,7 @@ public sealed class RunDirectoryClaimTests : IDisposable
     public async Task Resume_FinishedRun_SaysItIsFinished_AndCorruptRunFilesAreNamed()
     {
         var runDir = Path.Combine(root, "run");
-        string[] tiny = [.. CliRun.TinyTraining, "--set", "run.epochs=1"];
+        var tiny = CliRun.TinyEpoch;
         (await CliRun.RunAsync(["train", Quickstart, "--run-dir", runDir, .. tiny])).ExitCode.Should().Be(0);
 
         var finished = await CliRun.RunAsync(["train", Quickstart, "--run-dir", runDir, "--resume", .. tiny]);

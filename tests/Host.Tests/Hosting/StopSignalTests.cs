@@ -14,8 +14,8 @@ public sealed class StopSignalTests : IDisposable
 
     public void Dispose() => Directory.Delete(root, recursive: true);
 
-    /// <summary>The tiny training, long enough (many epochs) that a signal always lands while it trains.</summary>
-    private static string[] LongTinyTraining => [.. CliRun.TinyTraining, "--set", "run.epochs=50"];
+    /// <summary>The tiny epoch, repeated often enough (2,000 iterations) that a signal always lands while it trains.</summary>
+    private static string[] LongTinyTraining => [.. CliRun.TinyEpoch, "--set", "run.epochs=50"];
 
     [Theory]
     [InlineData(SignalNumber.Terminate)]
@@ -75,7 +75,7 @@ public sealed class StopSignalTests : IDisposable
 
         (await process.ExitCodeAsync(TimeSpan.FromSeconds(30))).Should().Be(ExitCodes.Interrupted, process.Error);
         process.Error.Should().NotContain("Unhandled exception").And.NotContain("unexpected failure");
-        var again = await CliRun.RunAsync(["train", RepositoryPaths.Config("quickstart.toml"), "--run-dir", runDir, .. CliRun.TinyTraining, "--set", "run.epochs=1"]);
+        var again = await CliRun.RunAsync(["train", RepositoryPaths.Config("quickstart.toml"), "--run-dir", runDir, .. CliRun.TinyEpoch]);
         // Start-up wrote nothing that counts as a run (its configuration is taken back), so the directory is free again.
         again.ExitCode.Should().Be(0, again.Error);
     }

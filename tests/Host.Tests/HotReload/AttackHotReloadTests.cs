@@ -49,7 +49,7 @@ public sealed class AttackHotReloadTests(FixturePluginBuild build) : IDisposable
             """);
         var runDir = Path.Combine(root.Path, "run");
 
-        var code = await script.RunAsync(config, runDir, [.. ScriptedRun.TinyTraining, "run.epochs=1"]);
+        var code = await script.RunAsync(config, runDir, ScriptedRun.TinyEpoch);
 
         code.Should().Be(0, script.Output);
         // Revision 1 adds 0.01, revision 2 adds 0.02; revision 3 never takes over.

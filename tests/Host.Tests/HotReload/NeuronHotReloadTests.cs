@@ -52,7 +52,7 @@ public sealed class NeuronHotReloadTests(FixturePluginBuild build) : IDisposable
             """);
         var runDir = Path.Combine(root.Path, "run");
 
-        var code = await script.RunAsync(config, runDir, [.. ScriptedRun.TinyTraining, "run.epochs=1"]);
+        var code = await script.RunAsync(config, runDir, ScriptedRun.TinyEpoch);
 
         code.Should().Be(0, script.Output);
         // Versions in the layers after each iteration: the swap lands at boundary 10, iteration 11 runs the new

@@ -32,7 +32,7 @@ public sealed class PluginFailureTests(FixturePluginBuild build) : IDisposable
         });
         var runDir = Path.Combine(root.Path, "run");
 
-        var code = await script.RunAsync(WriteConfig(hotReload: true), runDir, [.. ScriptedRun.TinyTraining, "run.epochs=1"]);
+        var code = await script.RunAsync(WriteConfig(hotReload: true), runDir, ScriptedRun.TinyEpoch);
 
         code.Should().Be(0, script.Output);
         // The probe is call 1 of revision 2, iterations 6..24 are calls 2..20: call 20 (iteration 24) throws and is
@@ -59,7 +59,7 @@ public sealed class PluginFailureTests(FixturePluginBuild build) : IDisposable
         succeeded.Should().BeTrue(buildOutput);
         var runDir = Path.Combine(root.Path, "run");
 
-        var run = await CliRun.RunAsync(["train", WriteConfig(hotReload: false), "--run-dir", runDir, .. CliRun.TinyTraining, "--set", "run.epochs=1"]);
+        var run = await CliRun.RunAsync(["train", WriteConfig(hotReload: false), "--run-dir", runDir, .. CliRun.TinyEpoch]);
 
         run.ExitCode.Should().Be(ExitCodes.RuntimeFailure);
         var assembly = Path.Combine(plugin, "FixtureScheme.dll");
@@ -70,7 +70,7 @@ public sealed class PluginFailureTests(FixturePluginBuild build) : IDisposable
         run.Output.Should().Contain("saved: checkpoints/last.ckpt holds the run after iteration 19 (epoch 1, iteration 19 of 40)");
         CheckpointFile.Verify(new RunDirectory(runDir).LastCheckpointPath).GlobalIteration.Should().Be(19);
 
-        var verbose = await CliRun.RunAsync(["train", WriteConfig(hotReload: false), "--run-dir", runDir, "--resume", "--verbose", .. CliRun.TinyTraining, "--set", "run.epochs=1"]);
+        var verbose = await CliRun.RunAsync(["train", WriteConfig(hotReload: false), "--run-dir", runDir, "--resume", "--verbose", .. CliRun.TinyEpoch]);
         verbose.ExitCode.Should().Be(ExitCodes.RuntimeFailure);
         verbose.Error.Should().Contain("   at ", "--verbose prints the stack trace");
     }

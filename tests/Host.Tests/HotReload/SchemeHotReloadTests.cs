@@ -8,8 +8,8 @@ namespace Neuromorph.Host.Tests.HotReload;
 /// <summary>
 /// <c>train</c> with <c>[plugins] hot_reload = true</c> and the fixture-scale scheme, rebuilt into the watched folder
 /// while the run is going (real builds, real loads). The fixture's loss, <c>0.25 · mean(logits)</c>, is the same in
-/// every revision; only its <c>revision</c> diagnostic tells which build computed an iteration. Tiny training, one
-/// epoch: 1280 samples in batches of 32 are 40 iterations.
+/// every revision; only its <c>revision</c> diagnostic tells which build computed an iteration. One tiny epoch
+/// (<see cref="CliRun.TinyEpoch"/>): 320 samples in batches of 8 are 40 iterations.
 /// </summary>
 [Collection(FixturePluginCollection.Name)]
 public sealed class SchemeHotReloadTests(FixturePluginBuild build) : IDisposable
@@ -27,7 +27,7 @@ public sealed class SchemeHotReloadTests(FixturePluginBuild build) : IDisposable
         var assembly = Path.Combine(plugin, "FixtureScheme.dll");
         var oldHash = Sha256(assembly);
         var reference = await CliRun.RunAsync(
-            ["train", WriteConfig(hotReload: false), "--run-dir", Path.Combine(root.Path, "reference"), .. CliRun.TinyTraining, "--set", "run.epochs=1"]);
+            ["train", WriteConfig(hotReload: false), "--run-dir", Path.Combine(root.Path, "reference"), .. CliRun.TinyEpoch]);
         reference.ExitCode.Should().Be(0, reference.Error);
 
         var script = new ScriptedRun();
@@ -37,7 +37,7 @@ public sealed class SchemeHotReloadTests(FixturePluginBuild build) : IDisposable
             script.WaitForChange();
         });
         var runDir = Path.Combine(root.Path, "run");
-        var code = await script.RunAsync(WriteConfig(hotReload: true), runDir, [.. ScriptedRun.TinyTraining, "run.epochs=1"]);
+        var code = await script.RunAsync(WriteConfig(hotReload: true), runDir, ScriptedRun.TinyEpoch);
 
         code.Should().Be(0, script.Output);
         var newHash = Sha256(assembly);
@@ -87,7 +87,7 @@ public sealed class SchemeHotReloadTests(FixturePluginBuild build) : IDisposable
             .After(35, _ => unloaded.AddRange([ScriptedRun.IsUnloaded("FixtureScheme", "2.3.5"), ScriptedRun.IsUnloaded("FixtureScheme", "2.3.6")]));
         var runDir = Path.Combine(root.Path, "run");
 
-        var code = await script.RunAsync(WriteConfig(hotReload: true), runDir, [.. ScriptedRun.TinyTraining, "run.epochs=1"]);
+        var code = await script.RunAsync(WriteConfig(hotReload: true), runDir, ScriptedRun.TinyEpoch);
 
         code.Should().Be(0, script.Output);
         var metrics = new Engine.Training.RunDirectory(runDir).ReadMetrics().Single();

@@ -80,8 +80,8 @@ internal sealed class ScriptedRun : ITrainingObserver
         foreach (var action in list) action(experiment!);
     }
 
-    /// <summary>The <c>--set</c> values of <see cref="Cli.CliRun.TinyTraining"/>, as overrides.</summary>
-    public static IReadOnlyList<string> TinyTraining { get; } = Cli.CliRun.TinyTraining.Where((_, index) => index % 2 == 1).ToArray();
+    /// <summary>The <c>--set</c> values of <see cref="Cli.CliRun.TinyEpoch"/>, as overrides.</summary>
+    public static IReadOnlyList<string> TinyEpoch { get; } = Cli.CliRun.TinyEpoch.Where((_, index) => index % 2 == 1).ToArray();
 
     /// <summary>
     /// Whether no load context holds version <paramref name="version"/> of the assembly <paramref name="name"/> any more

@@ -34,7 +34,7 @@ public sealed class SettingsReloadTests : IDisposable
         });
 
         var code = await script.RunAsync(RepositoryPaths.Config("quickstart.toml"), runDir,
-            [.. ScriptedRun.TinyTraining, "run.epochs=1", "plugins.hot_reload=true", "distillation.scheme=\"strong2weak\""]);
+            [.. ScriptedRun.TinyEpoch, "plugins.hot_reload=true", "distillation.scheme=\"strong2weak\""]);
 
         code.Should().Be(0, script.Output);
         var metrics = JsonDocument.Parse(File.ReadAllLines(Path.Combine(runDir, "metrics.jsonl"))[0]).RootElement;
