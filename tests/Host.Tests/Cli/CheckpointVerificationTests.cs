@@ -118,12 +118,7 @@ public sealed class CheckpointVerificationTests(TrainedTinyRun trained) : IClass
     private string CopyRun()
     {
         var copy = Path.Combine(root, Guid.NewGuid().ToString("N"));
-        foreach (var file in Directory.EnumerateFiles(trained.RunDir, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(copy, Path.GetRelativePath(trained.RunDir, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        TrainedTinyRun.CopyTo(trained.RunDir, copy);
         return copy;
     }
 

@@ -1,21 +1,45 @@
+using Neuromorph.Host.Tests.Plugins;
+
 namespace Neuromorph.Host.Tests.Cli;
 
-/// <summary>One tiny training run (T = 2, two short epochs on embedded data) shared by the eval tests.</summary>
+/// <summary>
+/// A tiny trained run (T = 2, two short epochs on embedded data, <see cref="CliRun.TinyTraining"/>) for the classes
+/// that evaluate or attack one. It is trained once per test process and each class gets its own copy, so what one
+/// class writes into its run directory (reports, evaluations) no other class sees; a copy costs milliseconds, a
+/// training seconds.
+/// </summary>
 public sealed class TrainedTinyRun : IAsyncLifetime
 {
-    private readonly string root = Directory.CreateTempSubdirectory("neuromorph-eval-").FullName;
+    private static readonly Lazy<Task<TemporaryDirectory>> Original = new(TrainAsync);
+    private readonly TemporaryDirectory copy = new();
 
-    public string RunDir => Path.Combine(root, "run");
+    public string RunDir => Path.Combine(copy.Path, "run");
 
-    public async Task InitializeAsync()
-    {
-        var run = await CliRun.RunAsync(["train", RepositoryPaths.Config("quickstart.toml"), "--run-dir", RunDir, .. CliRun.TinyTraining]);
-        if (run.ExitCode != 0) throw new InvalidOperationException($"The tiny training run failed ({run.ExitCode}): {run.Error}");
-    }
+    public async Task InitializeAsync() => CopyTo(Path.Combine((await Original.Value).Path, "run"), RunDir);
 
     public Task DisposeAsync()
     {
-        Directory.Delete(root, recursive: true);
+        copy.Dispose();
         return Task.CompletedTask;
+    }
+
+    /// <summary>Copies the run directory <paramref name="source"/>, every file of it, to <paramref name="target"/>.</summary>
+    public static void CopyTo(string source, string target)
+    {
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var path = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.Copy(file, path);
+        }
+    }
+
+    private static async Task<TemporaryDirectory> TrainAsync()
+    {
+        var root = new TemporaryDirectory();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => root.Dispose();
+        var run = await CliRun.RunAsync(["train", RepositoryPaths.Config("quickstart.toml"), "--run-dir", Path.Combine(root.Path, "run"), .. CliRun.TinyTraining]);
+        if (run.ExitCode != 0) throw new InvalidOperationException($"The tiny training run failed ({run.ExitCode}): {run.Error}");
+        return root;
     }
 }
