@@ -21,24 +21,23 @@ public sealed class OutOfTreePluginBuild : IDisposable
     private static readonly TimeSpan QuickCommandTimeout = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(4);
     private readonly TemporaryDirectory temporary = new();
+    private readonly CompilerServer compiler = new();
 
     public OutOfTreePluginBuild()
     {
         try
         {
             var root = temporary.Path;
-            FeedFolder = Pack(root);
+            FeedFolder = Pack(root, compiler);
             WriteNuGetConfig(root);
             ProjectFolder = Instantiate(root);
-            DotnetCommand.Run(
-                ProjectFolder, BuildTimeout,
-                "build", "-c", "Release", "-nodeReuse:false", "-p:UseSharedCompilation=false");
+            DotnetCommand.Run(ProjectFolder, BuildTimeout, ["build", "-c", "Release", "-nodeReuse:false", .. compiler.BuildArguments]);
             PluginFolder = Path.Combine(ProjectFolder, "bin", "Release", "net10.0");
         }
         catch
         {
             // xunit does not dispose a fixture whose constructor failed.
-            temporary.Dispose();
+            Dispose();
             throw;
         }
     }
@@ -56,18 +55,24 @@ public sealed class OutOfTreePluginBuild : IDisposable
     public string PackagePath =>
         Path.Combine(FeedFolder, $"Neuromorph.Abstractions.{ContractVersion.Major}.{ContractVersion.Minor}.0.nupkg");
 
-    public void Dispose() => temporary.Dispose();
+    public void Dispose()
+    {
+        compiler.Dispose();
+        temporary.Dispose();
+    }
 
     /// <summary>Packs the repository's contract project into <c>root/feed</c> and returns that folder.</summary>
-    private static string Pack(string root)
+    private static string Pack(string root, CompilerServer compiler)
     {
         var feed = Path.Combine(root, "feed");
         DotnetCommand.Run(
             root, BuildTimeout,
-            "pack", Path.Combine(RepositoryPaths.Root, "Abstractions", "Abstractions.csproj"), "-c", "Release", "-o", feed,
-            // Its own bin/obj, so this never races a build of the repository's projects.
-            "--artifacts-path", Path.Combine(root, "artifacts"),
-            "-nodeReuse:false", "-p:UseSharedCompilation=false");
+            [
+                "pack", Path.Combine(RepositoryPaths.Root, "Abstractions", "Abstractions.csproj"), "-c", "Release", "-o", feed,
+                // Its own bin/obj, so this never races a build of the repository's projects.
+                "--artifacts-path", Path.Combine(root, "artifacts"),
+                "-nodeReuse:false", .. compiler.BuildArguments,
+            ]);
         return feed;
     }
 
