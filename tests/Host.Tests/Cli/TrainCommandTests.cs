@@ -2,18 +2,15 @@ using System.Text.Json;
 
 namespace Neuromorph.Host.Tests.Cli;
 
-public sealed class TrainCommandTests : IDisposable
+/// <summary><c>train</c> of the quickstart, cut to <see cref="CliRun.TinyTraining"/>: the shared tiny run is that training.</summary>
+public sealed class TrainCommandTests(TrainedTinyRun trained) : IClassFixture<TrainedTinyRun>
 {
-    private readonly string root = Directory.CreateTempSubdirectory("neuromorph-train-").FullName;
-
-    public void Dispose() => Directory.Delete(root, recursive: true);
-
     [Fact]
     public async Task Train_QuickstartOnEmbeddedData_LearnsAndWritesTheRunDirectory()
     {
-        var runDir = Path.Combine(root, "run");
+        var runDir = trained.RunDir;
 
-        var run = await CliRun.RunAsync(["train", RepositoryPaths.Config("quickstart.toml"), "--run-dir", runDir, .. CliRun.TinyTraining]);
+        var run = trained.Training;
 
         run.ExitCode.Should().Be(0, run.Error);
         run.Output.Should().Contain("epoch 1/2 iteration 5/40");
@@ -47,5 +44,4 @@ public sealed class TrainCommandTests : IDisposable
         again.ExitCode.Should().Be(2);
         again.Error.Should().Contain("already holds a run").And.Contain("--resume");
     }
-
 }

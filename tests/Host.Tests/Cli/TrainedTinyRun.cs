@@ -4,18 +4,26 @@ namespace Neuromorph.Host.Tests.Cli;
 
 /// <summary>
 /// A tiny trained run (T = 2, two short epochs on embedded data, <see cref="CliRun.TinyTraining"/>) for the classes
-/// that evaluate or attack one. It is trained once per test process and each class gets its own copy, so what one
-/// class writes into its run directory (reports, evaluations) no other class sees; a copy costs milliseconds, a
-/// training seconds.
+/// that check a training or evaluate or attack its result. It is trained once per test process and each class gets its
+/// own copy, so what one class writes into its run directory (reports, evaluations) no other class sees; a copy costs
+/// milliseconds, a training seconds.
 /// </summary>
 public sealed class TrainedTinyRun : IAsyncLifetime
 {
-    private static readonly Lazy<Task<TemporaryDirectory>> Original = new(TrainAsync);
+    private static readonly Lazy<Task<(TemporaryDirectory Root, CliRun Training)>> Original = new(TrainAsync);
     private readonly TemporaryDirectory copy = new();
 
     public string RunDir => Path.Combine(copy.Path, "run");
 
-    public async Task InitializeAsync() => CopyTo(Path.Combine((await Original.Value).Path, "run"), RunDir);
+    /// <summary>What the <c>train</c> command that made the run returned and printed.</summary>
+    internal CliRun Training { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var (root, training) = await Original.Value;
+        CopyTo(Path.Combine(root.Path, "run"), RunDir);
+        Training = training;
+    }
 
     public Task DisposeAsync()
     {
@@ -34,12 +42,12 @@ public sealed class TrainedTinyRun : IAsyncLifetime
         }
     }
 
-    private static async Task<TemporaryDirectory> TrainAsync()
+    private static async Task<(TemporaryDirectory, CliRun)> TrainAsync()
     {
         var root = new TemporaryDirectory();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => root.Dispose();
         var run = await CliRun.RunAsync(["train", RepositoryPaths.Config("quickstart.toml"), "--run-dir", Path.Combine(root.Path, "run"), .. CliRun.TinyTraining]);
         if (run.ExitCode != 0) throw new InvalidOperationException($"The tiny training run failed ({run.ExitCode}): {run.Error}");
-        return root;
+        return (root, run);
     }
 }
