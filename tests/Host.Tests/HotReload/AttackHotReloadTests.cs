@@ -78,7 +78,7 @@ public sealed class AttackHotReloadTests(FixturePluginBuild build) : IDisposable
 
     private void RebuildAndWait(ScriptedRun script, string folder, params (string Name, string Value)[] knobs)
     {
-        var (succeeded, output) = build.Rebuild("tests/Fixtures/FixtureAttack", folder, knobs.ToDictionary(knob => knob.Name, knob => knob.Value));
+        var (succeeded, output) = build.Rebuild(FixturePluginBuild.AttackProject, folder, knobs.ToDictionary(knob => knob.Name, knob => knob.Value));
         succeeded.Should().BeTrue(output);
         script.WaitForChange();
     }
