@@ -9,7 +9,7 @@ namespace Neuromorph.Host.Tests.Plugins;
 /// <c>Root/FixtureScheme/</c> and <c>Root/FixtureOldContract/</c> (so Root is itself a plugin directory) and the
 /// others each into a folder of its own outside Root. Tests rebuild some of them with the knobs of FixtureBuild.props.
 /// </summary>
-public sealed class FixturePluginBuild : IDisposable
+public sealed class FixturePluginBuild : IAsyncLifetime
 {
     /// <summary>The fixture scheme's project, relative to the repository.</summary>
     public const string SchemeProject = "tests/Fixtures/FixtureScheme";
@@ -26,7 +26,7 @@ public sealed class FixturePluginBuild : IDisposable
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(5);
     private readonly TemporaryDirectory output = new();
     private readonly TemporaryDirectory elsewhere = new();
-    private readonly CompilerServer compiler = new();
+    private readonly CompilerServer compiler = CompilerServer.Acquire();
 
     public FixturePluginBuild()
     {
@@ -38,25 +38,6 @@ public sealed class FixturePluginBuild : IDisposable
         MistakesFolder = Path.Combine(elsewhere.Path, "FixtureMistakes");
         AttackOn11Folder = Path.Combine(elsewhere.Path, "FixtureAttackOn11");
         AttackOnNextFolder = Path.Combine(elsewhere.Path, "FixtureAttackOnNext");
-        try
-        {
-            BuildAll(new Dictionary<string, string>
-            {
-                [SchemeProject] = SchemeFolder,
-                ["tests/Fixtures/FixtureOldContract/Plugin"] = OldContractFolder,
-                [AttackProject] = AttackFolder,
-                [NeuronProject] = NeuronFolder,
-                ["tests/Fixtures/FixtureMistakes"] = MistakesFolder,
-                [MinorVersionsFolder + "/AttackOn11"] = AttackOn11Folder,
-                [MinorVersionsFolder + "/AttackOnNext"] = AttackOnNextFolder,
-            });
-        }
-        catch
-        {
-            // xunit does not dispose a fixture whose constructor failed.
-            Dispose();
-            throw;
-        }
     }
 
     /// <summary>The directory holding one subfolder per fixture plugin.</summary>
@@ -92,11 +73,24 @@ public sealed class FixturePluginBuild : IDisposable
     /// </summary>
     public string AttackOnNextFolder { get; }
 
-    public void Dispose()
+    /// <summary>Builds on a pool thread, so the collection's other fixtures build at the same time.</summary>
+    public Task InitializeAsync() => Task.Run(() => BuildAll(new Dictionary<string, string>
     {
-        compiler.Dispose();
+        [SchemeProject] = SchemeFolder,
+        ["tests/Fixtures/FixtureOldContract/Plugin"] = OldContractFolder,
+        [AttackProject] = AttackFolder,
+        [NeuronProject] = NeuronFolder,
+        ["tests/Fixtures/FixtureMistakes"] = MistakesFolder,
+        [MinorVersionsFolder + "/AttackOn11"] = AttackOn11Folder,
+        [MinorVersionsFolder + "/AttackOnNext"] = AttackOnNextFolder,
+    }));
+
+    public Task DisposeAsync()
+    {
+        compiler.Release();
         output.Dispose();
         elsewhere.Dispose();
+        return Task.CompletedTask;
     }
 
     /// <summary>

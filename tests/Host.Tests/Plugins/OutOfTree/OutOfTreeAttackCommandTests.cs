@@ -7,7 +7,7 @@ namespace Neuromorph.Host.Tests.Plugins.OutOfTree;
 /// A third party's attack, generated from the template and built against the packed contract, attacks a trained
 /// run through the <c>attack</c> command, beside a built-in attack, in an ε sweep.
 /// </summary>
-[Collection(OutOfTreePluginCollection.Name)]
+[Collection(FixturePluginCollection.Name)]
 public sealed class OutOfTreeAttackCommandTests(OutOfTreePluginBuild build, TrainedTinyRun trained) : IClassFixture<TrainedTinyRun>
 {
     [Fact]

@@ -10,7 +10,7 @@ namespace Neuromorph.Host.Tests.Plugins.OutOfTree;
 /// an isolated template hive, instantiates it as <see cref="ProjectName"/>, and builds that project in
 /// Release against the packed contract. <see cref="PluginFolder"/> is then a plugin directory for the host.
 /// </summary>
-public sealed class OutOfTreePluginBuild : IDisposable
+public sealed class OutOfTreePluginBuild : IAsyncLifetime
 {
     /// <summary>The project the template is instantiated as (<c>dotnet new neuromorph-attack -n ...</c>).</summary>
     public const string ProjectName = "OutOfTreeAttack";
@@ -21,25 +21,13 @@ public sealed class OutOfTreePluginBuild : IDisposable
     private static readonly TimeSpan QuickCommandTimeout = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(4);
     private readonly TemporaryDirectory temporary = new();
-    private readonly CompilerServer compiler = new();
+    private readonly CompilerServer compiler = CompilerServer.Acquire();
 
     public OutOfTreePluginBuild()
     {
-        try
-        {
-            var root = temporary.Path;
-            FeedFolder = Pack(root, compiler);
-            WriteNuGetConfig(root);
-            ProjectFolder = Instantiate(root);
-            DotnetCommand.Run(ProjectFolder, BuildTimeout, ["build", "-c", "Release", "-nodeReuse:false", .. compiler.BuildArguments]);
-            PluginFolder = Path.Combine(ProjectFolder, "bin", "Release", "net10.0");
-        }
-        catch
-        {
-            // xunit does not dispose a fixture whose constructor failed.
-            Dispose();
-            throw;
-        }
+        FeedFolder = Path.Combine(temporary.Path, "feed");
+        ProjectFolder = Path.Combine(temporary.Path, ProjectName);
+        PluginFolder = Path.Combine(ProjectFolder, "bin", "Release", "net10.0");
     }
 
     /// <summary>The local NuGet feed holding the freshly packed <c>Neuromorph.Abstractions</c> package.</summary>
@@ -55,42 +43,47 @@ public sealed class OutOfTreePluginBuild : IDisposable
     public string PackagePath =>
         Path.Combine(FeedFolder, $"Neuromorph.Abstractions.{ContractVersion.Major}.{ContractVersion.Minor}.0.nupkg");
 
-    public void Dispose()
+    /// <summary>Builds on a pool thread, so the collection's other fixtures build at the same time.</summary>
+    public Task InitializeAsync() => Task.Run(() =>
     {
-        compiler.Dispose();
+        Pack();
+        WriteNuGetConfig(temporary.Path);
+        Instantiate();
+        DotnetCommand.Run(ProjectFolder, BuildTimeout, ["build", "-c", "Release", "-nodeReuse:false", .. compiler.BuildArguments]);
+    });
+
+    public Task DisposeAsync()
+    {
+        compiler.Release();
         temporary.Dispose();
+        return Task.CompletedTask;
     }
 
-    /// <summary>Packs the repository's contract project into <c>root/feed</c> and returns that folder.</summary>
-    private static string Pack(string root, CompilerServer compiler)
-    {
-        var feed = Path.Combine(root, "feed");
+    /// <summary>Packs the repository's contract project into <see cref="FeedFolder"/>.</summary>
+    private void Pack() =>
         DotnetCommand.Run(
-            root, BuildTimeout,
+            temporary.Path, BuildTimeout,
             [
-                "pack", Path.Combine(RepositoryPaths.Root, "Abstractions", "Abstractions.csproj"), "-c", "Release", "-o", feed,
+                "pack", Path.Combine(RepositoryPaths.Root, "Abstractions", "Abstractions.csproj"), "-c", "Release", "-o", FeedFolder,
                 // Its own bin/obj, so this never races a build of the repository's projects.
-                "--artifacts-path", Path.Combine(root, "artifacts"),
+                "--artifacts-path", Path.Combine(temporary.Path, "artifacts"),
                 "-nodeReuse:false", .. compiler.BuildArguments,
             ]);
-        return feed;
-    }
 
     /// <summary>
     /// Installs the repository's attack template into a template hive of its own (the user's templates are
-    /// left alone) and instantiates it as <see cref="ProjectName"/>; returns the project folder.
+    /// left alone) and instantiates it as <see cref="ProjectName"/> in <see cref="ProjectFolder"/>.
     /// </summary>
-    private static string Instantiate(string root)
+    private void Instantiate()
     {
+        var root = temporary.Path;
         var hive = Path.Combine(root, "template-hive");
-        var project = Path.Combine(root, ProjectName);
         DotnetCommand.Run(
             root, QuickCommandTimeout,
             "new", "install", Path.Combine(RepositoryPaths.Root, "templates", "attack-plugin"), "--debug:custom-hive", hive);
         DotnetCommand.Run(
             root, QuickCommandTimeout,
-            "new", "neuromorph-attack", "-n", ProjectName, "-o", project, "--debug:custom-hive", hive);
-        return project;
+            "new", "neuromorph-attack", "-n", ProjectName, "-o", ProjectFolder, "--debug:custom-hive", hive);
     }
 
     /// <summary>
