@@ -33,14 +33,16 @@ public sealed class TrainingLoopTests : IDisposable
     }
 
     [Fact]
-    public void Run_TwoHundredIterations_LiveTensorCountStaysFlat()
+    public void Run_HundredIterations_LiveTensorCountStaysFlat()
     {
-        using var harness = new TrainingHarness(Path.Combine(root, "flat"), epochs: 20, trainCount: 80, batchSize: 8);
+        // Ten epochs of ten iterations: a tensor kept by every iteration, or by every epoch's end (evaluation,
+        // checkpoints), moves the count within them.
+        using var harness = new TrainingHarness(Path.Combine(root, "flat"), epochs: 10, trainCount: 80, batchSize: 8);
 
         harness.Loop.Run(CancellationToken.None);
 
         var live = harness.Recorder.LiveTensors;
-        live.Should().HaveCount(200);
+        live.Should().HaveCount(100);
         // After warm-up (optimizer state is created on the first step) the count must not move at all.
         live.Skip(10).Distinct().Should().ContainSingle($"live tensors went {string.Join(",", live.Skip(10).Distinct())}");
     }
