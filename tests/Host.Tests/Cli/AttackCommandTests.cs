@@ -123,7 +123,10 @@ public sealed class AttackCommandTests(TrainedTinyRun trained, FixturePluginBuil
         run.ExitCode.Should().Be(0, run.Error);
         var report = Report();
         var clean = report.GetProperty("clean_accuracy").GetDouble();
-        foreach (var attack in report.GetProperty("attacks").EnumerateArray())
+        var attacks = report.GetProperty("attacks").EnumerateArray().ToList();
+        attacks.Select(a => a.GetProperty("name").GetString()).Should().BeEquivalentTo(["fgsm", "pgd", "apgd-ce"],
+            "an empty attacks array would pass the loop below without checking anything");
+        foreach (var attack in attacks)
         {
             attack.GetProperty("accuracy").GetDouble().Should().Be(clean);
             attack.GetProperty("max_linf").GetDouble().Should().Be(0);
