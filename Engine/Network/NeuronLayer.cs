@@ -39,9 +39,6 @@ internal sealed class NeuronLayer : nn.Module<Tensor, Tensor>
     /// <summary>C: the size of dimension 1 of every input, the length of per-channel parameters.</summary>
     public long Channels { get; }
 
-    /// <summary>The model's parameter declarations, in the order its parameters are registered.</summary>
-    public IReadOnlyList<NeuronParameter> Declarations => declarations;
-
     /// <summary>The mode and T of the current pass, set by the network before each pass.</summary>
     public SimulationMode Mode { get; set; } = SimulationMode.MultiStep;
 

@@ -14,9 +14,6 @@ internal sealed class NeuronModelReplacement(IReadOnlyList<NeuronParameterChange
     /// <summary>Parameters unregistered because their declaration changed or was dropped.</summary>
     public IReadOnlyList<Parameter> Retired { get; } = retired;
 
-    /// <summary>True when some parameter was added, re-created or removed (not only kept).</summary>
-    public bool ChangedParameters => Changes.Any(c => c.Kind != NeuronParameterChangeKind.Kept);
-
     public void Dispose()
     {
         foreach (var parameter in Retired) parameter.Dispose();

@@ -37,7 +37,7 @@ public sealed class NeuronParameterTests
         using var network = ParameterizedNetworks.Csnn(new ThresholdNeuron());
 
         network.named_parameters().Select(p => p.name).Should().NotContain(name => name.Contains("spike"));
-        network.NeuronLayers.Should().AllSatisfy(layer => layer.Declarations.Should().BeEmpty());
+        network.NeuronLayers.Should().AllSatisfy(layer => layer.parameters().Should().BeEmpty());
     }
 
     [Fact]
