@@ -31,6 +31,7 @@ internal static class ErrorReport
     public static (int Code, string Message) Classify(Exception exception) => exception switch
     {
         ConfigurationException e => (ExitCodes.UsageError, e.Message),
+        Sweeps.SweepException e => (e.ExitCode, e.Message),
         PluginOptionsException e => (ExitCodes.UsageError, e.Message),
         PluginConfigurationException e => (ExitCodes.UsageError, e.Message),
         DataException e => (ExitCodes.DataError, e.Message),

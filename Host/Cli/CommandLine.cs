@@ -4,7 +4,7 @@ using System.CommandLine.Parsing;
 namespace Neuromorph.Host.Cli;
 
 /// <summary>
-/// The <c>neuromorph</c> command line: <c>train</c>, <c>eval</c>, <c>attack</c>, <c>plugins</c>, <c>bench</c>, <c>data</c> and <c>models</c>. Usage errors print the
+/// The <c>neuromorph</c> command line: <c>train</c>, <c>eval</c>, <c>attack</c>, <c>plugins</c>, <c>bench</c>, <c>data</c>, <c>models</c> and <c>sweep</c>. Usage errors print the
 /// problem and the help hint and exit with code 2; every other failure is mapped by <see cref="ErrorReport"/>.
 /// </summary>
 internal static class CommandLine
@@ -22,6 +22,7 @@ internal static class CommandLine
             BenchCommand.Create(output, error),
             DataCommand.Create(output, error),
             ModelsCommand.Create(output, error),
+            SweepCommand.Create(output, error),
         };
         var verbose = new Option<bool>("--verbose") { Description = "Print stack traces with errors (for bug reports).", Recursive = true };
         root.Options.Add(verbose);

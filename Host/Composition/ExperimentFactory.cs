@@ -76,8 +76,15 @@ internal static class ExperimentFactory
     public static string EffectiveToml(RunConfiguration configuration)
     {
         using var catalog = PluginCatalog.LoadForHost(configuration.Plugins.Directories);
-        return ChoosePlugins(catalog, configuration, attacks: null).EffectiveToml(configuration);
+        return EffectiveToml(configuration, catalog);
     }
+
+    /// <summary>
+    /// Like <see cref="EffectiveToml(RunConfiguration)"/> with plugins from <paramref name="catalog"/> (loaded for the
+    /// configuration's plugin directories), so that many configurations are checked against one catalog.
+    /// </summary>
+    public static string EffectiveToml(RunConfiguration configuration, PluginCatalog catalog) =>
+        ChoosePlugins(catalog, configuration, attacks: null).EffectiveToml(configuration);
 
     /// <summary>
     /// The training of <paramref name="experiment"/> into <paramref name="runDirectory"/>: loaders, optimizer, schedule,

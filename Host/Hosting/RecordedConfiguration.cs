@@ -17,6 +17,17 @@ internal static class RecordedConfiguration
     /// <exception cref="RunDirectoryException">The recorded file is missing or does not read.</exception>
     public static void CheckSame(RunDirectory runDirectory, string effectiveToml)
     {
+        var differences = Differences(runDirectory, effectiveToml);
+        if (differences.Count > 0)
+            throw new ConfigurationException(
+                $"--resume: the configuration differs from the one '{runDirectory.Path}' was started with ({runDirectory.ConfigPath}), " +
+                $"recorded -> given: {Describe(differences)}. Resume with the same configuration (e.g. pass {runDirectory.ConfigPath}).");
+    }
+
+    /// <summary>The keys whose values differ between the recorded configuration and <paramref name="effectiveToml"/>.</summary>
+    /// <exception cref="RunDirectoryException">The recorded file is missing or does not read.</exception>
+    public static IReadOnlyList<KeyChange> Differences(RunDirectory runDirectory, string effectiveToml)
+    {
         var path = runDirectory.ConfigPath;
         if (!File.Exists(path))
             throw new RunDirectoryException(
@@ -32,11 +43,10 @@ internal static class RecordedConfiguration
             throw new RunDirectoryException($"The run's recorded configuration does not read: {e.Message}", e);
         }
         var current = ConfigurationLoader.Parse(effectiveToml, "the configuration given", [], runDirectory.Path);
-        var differences = ConfigurationKeys.Differences(ConfigurationKeys.Flatten(recorded), ConfigurationKeys.Flatten(current));
-        if (differences.Count > 0)
-            throw new ConfigurationException(
-                $"--resume: the configuration differs from the one '{runDirectory.Path}' was started with ({path}), " +
-                $"recorded -> given: {string.Join("; ", differences.Take(8))}{(differences.Count > 8 ? $"; and {differences.Count - 8} more" : "")}. " +
-                $"Resume with the same configuration (e.g. pass {path}).");
+        return ConfigurationKeys.Differences(ConfigurationKeys.Flatten(recorded), ConfigurationKeys.Flatten(current));
     }
+
+    /// <summary>The first eight differences, <c>key = old -> new</c>, and how many more there are.</summary>
+    public static string Describe(IReadOnlyList<KeyChange> differences) =>
+        string.Join("; ", differences.Take(8)) + (differences.Count > 8 ? $"; and {differences.Count - 8} more" : "");
 }

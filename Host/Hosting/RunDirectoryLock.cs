@@ -131,5 +131,23 @@ internal sealed class RunDirectoryLock : IDisposable
         return "another process (its details are not readable)";
     }
 
+    /// <summary>
+    /// Whether the process named in <paramref name="directory"/>'s <c>.lock-owner</c> is alive on this machine: a reader's
+    /// check that takes no lock (so it never gets in a starting writer's way). False for a holder on another machine.
+    /// </summary>
+    public static bool HeldHere(string directory)
+    {
+        try
+        {
+            var owner = JsonSerializer.Deserialize<LockOwner>(File.ReadAllText(Path.Combine(directory, OwnerFileName)));
+            return owner is not null && owner.Host == Environment.MachineName && System.IO.Directory.Exists($"/proc/{owner.Pid}")
+                && File.Exists(Path.Combine(directory, FileName));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return false;
+        }
+    }
+
     private sealed record LockOwner(int Pid, string Host, DateTimeOffset Since);
 }
