@@ -13,19 +13,7 @@ internal static class CommandLine
     {
         output ??= Console.Out;
         error ??= Console.Error;
-        var root = new RootCommand("Neuromorph: train and evaluate spiking neural networks with temporal self-distillation.")
-        {
-            TrainCommand.Create(output, error),
-            EvalCommand.Create(output, error),
-            AttackCommand.Create(output, error),
-            PluginsCommand.Create(output, error),
-            BenchCommand.Create(output, error),
-            DataCommand.Create(output, error),
-            ModelsCommand.Create(output, error),
-            SweepCommand.Create(output, error),
-        };
-        var verbose = new Option<bool>("--verbose") { Description = "Print stack traces with errors (for bug reports).", Recursive = true };
-        root.Options.Add(verbose);
+        var (root, verbose) = Root(output, error);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -40,6 +28,28 @@ internal static class CommandLine
         // process as usual, which is safe because every file is written by rename.
         var configuration = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null };
         return await parsed.InvokeAsync(configuration);
+    }
+
+    /// <summary>What is wrong with <paramref name="args"/> as a command line (nothing is run), e.g. for a sweep's after-steps.</summary>
+    public static IReadOnlyList<string> Problems(string[] args) =>
+        Root(TextWriter.Null, TextWriter.Null).Root.Parse(args).Errors.Select(e => e.Message).ToArray();
+
+    private static (RootCommand Root, Option<bool> Verbose) Root(TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("Neuromorph: train and evaluate spiking neural networks with temporal self-distillation.")
+        {
+            TrainCommand.Create(output, error),
+            EvalCommand.Create(output, error),
+            AttackCommand.Create(output, error),
+            PluginsCommand.Create(output, error),
+            BenchCommand.Create(output, error),
+            DataCommand.Create(output, error),
+            ModelsCommand.Create(output, error),
+            SweepCommand.Create(output, error),
+        };
+        var verbose = new Option<bool>("--verbose") { Description = "Print stack traces with errors (for bug reports).", Recursive = true };
+        root.Options.Add(verbose);
+        return (root, verbose);
     }
 
     /// <summary>What is wrong when the first word is not a verb (naming the nearest one), or null when it is one.</summary>

@@ -35,28 +35,31 @@ internal sealed class LocalExecutor(SweepDirectory sweep, SweepPlan plan, int pa
                 slots.Release();
                 break;
             }
-            tasks.Add(Task.Run(async () =>
-            {
-                try
-                {
-                    var code = await RunOneAsync(run);
-                    lock (gate) codes[run] = code;
-                }
-                finally
-                {
-                    slots.Release();
-                }
-            }, CancellationToken.None));
+            // Started here, in plan order (RunOneAsync starts the process before its first await); awaited below.
+            tasks.Add(RunAndReleaseAsync(run));
         }
         await Task.WhenAll(tasks);
         return codes;
+
+        async Task RunAndReleaseAsync(PlannedRun run)
+        {
+            try
+            {
+                var code = await RunOneAsync(run);
+                lock (gate) codes[run] = code;
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }
     }
 
     private async Task<int> RunOneAsync(PlannedRun run)
     {
-        var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var part in HostCommand.Current().Skip(1)) start.ArgumentList.Add(part);
-        start.FileName = HostCommand.Current()[0];
+        var host = HostCommand.Current();
+        var start = new ProcessStartInfo(host[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var part in host.Skip(1)) start.ArgumentList.Add(part);
         foreach (var argument in (string[])["sweep", "task", sweep.Path, $"{run.Index}", "--threads", $"{ThreadsPerTask}"])
             start.ArgumentList.Add(argument);
         var stopwatch = Stopwatch.StartNew();

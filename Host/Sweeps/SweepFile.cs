@@ -105,7 +105,11 @@ internal sealed record SweepFile(
             args = value is TomlArray array && array.All(a => a is string)
                 ? array.Cast<string>().ToArray()
                 : throw new ConfigurationException($"{where}.args must be a list of strings, e.g. [\"--early-exit\", \"0.9\"].");
-        return new AfterStep(command, args);
+        var step = new AfterStep(command, args);
+        var problems = Cli.CommandLine.Problems(step.CommandLine("run"));
+        if (problems.Count > 0)
+            throw new ConfigurationException($"{where}: '{step}' is not a valid {command} command line: {string.Join(" ", problems)}");
+        return step;
     }
 
     /// <summary>The leaves of <paramref name="table"/> as dotted keys: quoted (<c>"run.seed" = 1</c>) and nested keys alike.</summary>
