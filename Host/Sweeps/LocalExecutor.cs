@@ -72,8 +72,9 @@ internal sealed class LocalExecutor(SweepDirectory sweep, SweepPlan plan, int pa
             running++;
             Report($"started  {run.Name} (task {run.Index}; log {Relative(sweep.Log(run.Index, error: false))})");
         }
-        await using (var outLog = new FileStream(sweep.Log(run.Index, error: false), FileMode.Append, FileAccess.Write, FileShare.ReadWrite))
-        await using (var errLog = new FileStream(sweep.Log(run.Index, error: true), FileMode.Append, FileAccess.Write, FileShare.ReadWrite))
+        // Unbuffered: a log shows what a task printed as soon as it printed it.
+        await using (var outLog = new FileStream(sweep.Log(run.Index, error: false), FileMode.Append, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0))
+        await using (var errLog = new FileStream(sweep.Log(run.Index, error: true), FileMode.Append, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0))
         {
             await Task.WhenAll(
                 process.StandardOutput.BaseStream.CopyToAsync(outLog),
