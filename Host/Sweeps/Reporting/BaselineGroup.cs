@@ -19,7 +19,7 @@ internal sealed record BaselineGroup(string Group, string Selection)
     {
         var fromCommandLine = assignments.Count > 0;
         var wanted = fromCommandLine
-            ? assignments.Select(a => SetOverride.Parse(a)).Select(o => (o.Key, o.Value)).ToArray()
+            ? assignments.Select(FromCommandLine).ToArray()
             : plan.Baseline.Select(b => (b.Key, Value: Parse(b.Key, b.Value))).ToArray();
         if (wanted.Length == 0) return null;
         var selection = string.Join(", ", wanted.Select(w => $"{w.Key} = {TomlText.FormatValue(w.Value)}"));
@@ -46,6 +46,20 @@ internal sealed record BaselineGroup(string Group, string Selection)
                 : $"{matching.Length} groups of sweep '{plan.Name}' have {origin} {selection}: {string.Join(", ", matching)}. "
                   + $"Add keys to pick one, e.g. --baseline for each key of the group's name. Its groups: {names}.",
             ExitCodes.UsageError);
+    }
+
+    /// <summary>One <c>--baseline key=value</c>, read as <c>--set</c> reads its argument; its errors name <c>--baseline</c>.</summary>
+    private static (string Key, object Value) FromCommandLine(string assignment)
+    {
+        try
+        {
+            var parsed = SetOverride.Parse(assignment);
+            return (parsed.Key, parsed.Value);
+        }
+        catch (ConfigurationException e)
+        {
+            throw new ConfigurationException(e.Message.Replace("--set", "--baseline", StringComparison.Ordinal), e);
+        }
     }
 
     private static object Parse(string key, string tomlText) => SetOverride.Parse($"{key}={tomlText}").Value;

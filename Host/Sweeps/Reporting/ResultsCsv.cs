@@ -12,7 +12,7 @@ internal static class ResultsCsv
 {
     public static readonly string[] Columns =
     [
-        "group", "is_baseline", "metric", "label", "unit", "source", "checkpoint", "n", "mean", "std", "min", "max",
+        "group", "is_baseline", "metric", "label", "unit", "source", "checkpoint", "samples", "n", "mean", "std", "min", "max",
         "diff", "diff_ci_low", "diff_ci_high", "welch_df", "welch_p",
         "paired_n", "paired_diff", "paired_ci_low", "paired_ci_high", "paired_p", "note",
     ];
@@ -38,6 +38,7 @@ internal static class ResultsCsv
         return
         [
             group.Name, group.IsBaseline ? "true" : "false", metric.Name, metric.Label, Figures.UnitName(metric.Unit), metric.Source, metric.Checkpoint,
+            metric.Samples == 0 ? "" : $"{metric.Samples}",
             $"{s.N}", Number(s.Mean), Number(s.StandardDeviation), Number(s.Min), Number(s.Max),
             Number(welch?.Difference), Number(welch?.Low), Number(welch?.High), Number(welch?.DegreesOfFreedom), Number(welch?.P),
             paired is null || paired.Reason == SweepResults.NotSameSeeds ? "" : $"{paired.N}",

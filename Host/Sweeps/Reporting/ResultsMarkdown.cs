@@ -71,7 +71,7 @@ internal static class ResultsMarkdown
         var metrics = KeyMetricsOf(results);
         text.AppendLine().AppendLine("## Summary").AppendLine();
         text.AppendLine("Each cell: mean ± sample standard deviation (number of completed runs). *Final*: the model after the last "
-            + "epoch; *best*: the highest test accuracy over the epochs; *k = 1*: the final model's accuracy using only the first timestep.")
+            + "epoch; *best*: the highest test accuracy over the epochs (chosen on the test set, so biased upwards); *k = 1*: the final model's accuracy using only the first timestep.")
             .AppendLine();
         Row(text, ["group", "completed", .. metrics.Select(m => $"{m.Label} ({Figures.UnitName(m.Unit)})")]);
         Rule(text, 2 + metrics.Count);
@@ -91,7 +91,8 @@ internal static class ResultsMarkdown
         }
         text.AppendLine("*Difference*: group mean − baseline mean, with its 95% confidence interval and the two-sided p-value of Welch's "
             + "t-test (unequal variances, Welch–Satterthwaite degrees of freedom). *Paired*: the mean over seeds of (group − baseline) "
-            + "for the seeds both completed (number of pairs), with the paired t-test. Accuracies in percentage points (pp).").AppendLine();
+            + "for the seeds both completed (number of pairs), with the paired t-test. Accuracies in percentage points (pp). "
+            + "The p-values are not corrected for the number of comparisons.").AppendLine();
         Row(text, ["group", "metric", "difference", "95% CI", "Welch p", "paired difference", "95% CI", "paired p"]);
         Rule(text, 8);
         foreach (var group in others)

@@ -41,28 +41,28 @@ internal static class SweepMetrics
 
     private static void FromSummary(RunSummary summary, string path, Dictionary<SweepMetric, double> values)
     {
-        values[new(SummaryFile, "", "test_accuracy", "final test accuracy", MetricUnit.Percent, SummarySection, 0, 0)] = 100 * summary.TestAccuracy;
-        values[new(SummaryFile, "", "best_test_accuracy", "best test accuracy", MetricUnit.Percent, SummarySection, 1, 0)] = 100 * summary.BestTestAccuracy;
+        values[new(SummaryFile, "", 0, "test_accuracy", "final test accuracy", MetricUnit.Percent, SummarySection, 0, 0)] = 100 * summary.TestAccuracy;
+        values[new(SummaryFile, "", 0, "best_test_accuracy", "best test accuracy", MetricUnit.Percent, SummarySection, 1, 0)] = 100 * summary.BestTestAccuracy;
         var atTimesteps = Required(summary.TestAccuracyAtTimesteps, path, "test_accuracy_at_timesteps");
         for (var k = 1; k <= atTimesteps.Length; k++)
-            values[new(SummaryFile, "", $"test_accuracy_k{k}", $"final accuracy, k = {k}", MetricUnit.Percent, SummarySection, 2, k)] = 100 * atTimesteps[k - 1];
-        values[new(SummaryFile, "", "train_samples_per_second", "training throughput", MetricUnit.SamplesPerSecond, CostSection, 0, 0)] = summary.TrainSamplesPerSecond;
-        values[new(SummaryFile, "", "wall_seconds", "wall time", MetricUnit.Seconds, CostSection, 1, 0)] = summary.WallSeconds;
+            values[new(SummaryFile, "", 0, $"test_accuracy_k{k}", $"final accuracy, k = {k}", MetricUnit.Percent, SummarySection, 2, k)] = 100 * atTimesteps[k - 1];
+        values[new(SummaryFile, "", 0, "train_samples_per_second", "training throughput", MetricUnit.SamplesPerSecond, CostSection, 0, 0)] = summary.TrainSamplesPerSecond;
+        values[new(SummaryFile, "", 0, "wall_seconds", "wall time", MetricUnit.Seconds, CostSection, 1, 0)] = summary.WallSeconds;
     }
 
     private static void FromEvaluation(EvaluationReport report, string file, string path, Dictionary<SweepMetric, double> values)
     {
         var checkpoint = Required(report.Checkpoint, path, "checkpoint");
-        values[new(file, checkpoint, "test_accuracy", "accuracy", MetricUnit.Percent, EvaluationSection, 0, 0)] = 100 * report.TestAccuracy;
+        values[new(file, checkpoint, report.Samples, "test_accuracy", "accuracy", MetricUnit.Percent, EvaluationSection, 0, 0)] = 100 * report.TestAccuracy;
         var atTimesteps = Required(report.TestAccuracyAtTimesteps, path, "test_accuracy_at_timesteps");
         for (var k = 1; k <= atTimesteps.Length; k++)
-            values[new(file, checkpoint, $"test_accuracy_k{k}", $"accuracy, k = {k}", MetricUnit.Percent, EvaluationSection, 2, k)] = 100 * atTimesteps[k - 1];
+            values[new(file, checkpoint, report.Samples, $"test_accuracy_k{k}", $"accuracy, k = {k}", MetricUnit.Percent, EvaluationSection, 2, k)] = 100 * atTimesteps[k - 1];
         foreach (var exit in Required(report.EarlyExit, path, "early_exit"))
         {
             var theta = exit.Threshold.ToString("R", CultureInfo.InvariantCulture);
-            values[new(file, checkpoint, $"early_exit_accuracy@{theta}", $"early-exit accuracy, θ = {theta}", MetricUnit.Percent, EvaluationSection, 3, exit.Threshold)] =
+            values[new(file, checkpoint, report.Samples, $"early_exit_accuracy@{theta}", $"early-exit accuracy, θ = {theta}", MetricUnit.Percent, EvaluationSection, 3, exit.Threshold)] =
                 100 * exit.Accuracy;
-            values[new(file, checkpoint, $"early_exit_timesteps@{theta}", $"early-exit mean timesteps, θ = {theta}", MetricUnit.Timesteps, EvaluationSection, 4, exit.Threshold)] =
+            values[new(file, checkpoint, report.Samples, $"early_exit_timesteps@{theta}", $"early-exit mean timesteps, θ = {theta}", MetricUnit.Timesteps, EvaluationSection, 4, exit.Threshold)] =
                 exit.MeanTimesteps;
         }
     }
@@ -70,7 +70,7 @@ internal static class SweepMetrics
     private static void FromRobustness(RobustnessReport report, string file, string path, Dictionary<SweepMetric, double> values, List<string> notes)
     {
         var checkpoint = Required(report.Checkpoint, path, "checkpoint");
-        values[new(file, checkpoint, "clean_accuracy", "clean accuracy", MetricUnit.Percent, RobustnessSection, 0, 0)] = 100 * report.CleanAccuracy;
+        values[new(file, checkpoint, report.Samples, "clean_accuracy", "clean accuracy", MetricUnit.Percent, RobustnessSection, 0, 0)] = 100 * report.CleanAccuracy;
         foreach (var attack in Required(report.Attacks, path, "attacks"))
         {
             var budget = RobustnessTable.Budget(attack.Norm, attack.Epsilon);
@@ -80,10 +80,10 @@ internal static class SweepMetrics
                 continue;
             }
             var name = $"attack_accuracy:{attack.Name}:{budget.Replace(' ', ':')}";
-            var metric = new SweepMetric(file, checkpoint, name, $"{attack.Name} {budget}", MetricUnit.Percent, RobustnessSection, 1, 0);
+            var metric = new SweepMetric(file, checkpoint, attack.Samples, name, $"robust accuracy, {attack.Name} {budget}", MetricUnit.Percent, RobustnessSection, 1, 0);
             // The same attack and budget twice in one report (other options): each keeps its place in the file.
             for (var copy = 2; values.ContainsKey(metric); copy++)
-                metric = metric with { Name = $"{name}#{copy}", Label = $"{attack.Name} {budget} (#{copy})" };
+                metric = metric with { Name = $"{name}#{copy}", Label = $"robust accuracy, {attack.Name} {budget} (#{copy})" };
             values[metric] = 100 * attack.Accuracy;
         }
     }
