@@ -44,9 +44,13 @@ internal sealed record BaselineGroup(string Group, string Selection)
             matching.Length == 0
                 ? $"no group of sweep '{plan.Name}' has {origin} {selection}{hint}. Its groups: {names}. Choose one with --baseline key=value (a value as --set takes it)."
                 : $"{matching.Length} groups of sweep '{plan.Name}' have {origin} {selection}: {string.Join(", ", matching)}. "
-                  + $"Add keys to pick one, e.g. --baseline for each key of the group's name. Its groups: {names}.",
+                  + $"Pick one with a --baseline for each key that tells them apart (e.g. {Example(groups.First(g => g.Key == matching[0]).First())}).",
             ExitCodes.UsageError);
     }
+
+    /// <summary>The <c>--baseline</c> arguments that pick <paramref name="run"/>'s group: its overrides but the seed.</summary>
+    private static string Example(PlannedRun run) =>
+        string.Join(" ", run.Overrides.Where(o => o.Key != SweepExpansion.SeedKey).Select(o => $"--baseline '{o.Key}={o.Value}'"));
 
     /// <summary>One <c>--baseline key=value</c>, read as <c>--set</c> reads its argument; its errors name <c>--baseline</c>.</summary>
     private static (string Key, object Value) FromCommandLine(string assignment)

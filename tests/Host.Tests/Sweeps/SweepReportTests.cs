@@ -271,7 +271,8 @@ public sealed class SweepReportTests
         var run = await CliRun.RunAsync("sweep", "report", sweep.Path);
 
         run.ExitCode.Should().Be(2);
-        run.Error.Should().Contain("2 groups of sweep 'synthetic' have the sweep's baseline distillation.scheme = \"none\": scheme=none,lambda=0.5, scheme=none,lambda=1.0");
+        run.Error.Should().Contain("2 groups of sweep 'synthetic' have the sweep's baseline distillation.scheme = \"none\": scheme=none,lambda=0.5, scheme=none,lambda=1.0")
+            .And.Contain("(e.g. --baseline 'distillation.scheme=\"none\"' --baseline 'distillation.lambda=0.5')");
     }
 
     [Fact]
