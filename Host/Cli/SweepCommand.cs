@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Neuromorph.Host.Sweeps;
+using Neuromorph.Host.Sweeps.Reporting;
 
 namespace Neuromorph.Host.Cli;
 
@@ -14,6 +15,7 @@ internal static class SweepCommand
             RunCommand(output, error),
             StatusCommand(output, error),
             TaskCommand(output, error),
+            ReportCommand(output, error),
         };
 
     private static Command RunCommand(TextWriter output, TextWriter error)
@@ -57,6 +59,23 @@ internal static class SweepCommand
             directory, index, threads,
         };
         command.SetAction((parse, _) => SweepTask.RunAsync(parse.GetValue(directory)!, parse.GetValue(index), parse.GetValue(threads), output, error));
+        return command;
+    }
+
+    private static Command ReportCommand(TextWriter output, TextWriter error)
+    {
+        var directory = new Argument<string>("sweep-dir") { Description = "The sweep's directory (e.g. sweeps/<name>)." };
+        var baseline = new Option<string[]>("--baseline")
+        {
+            Description = "key=value (as --set takes it) choosing the baseline group; repeatable; replaces the sweep file's baseline.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var command = new Command("report", "Per group mean, std, min, max of every metric, differences from the baseline with 95% CIs and "
+            + "Welch/paired t-tests: writes results.md and results.csv in the sweep directory.")
+        {
+            directory, baseline,
+        };
+        command.SetAction(parse => SweepReport.Write(parse.GetValue(directory)!, parse.GetValue(baseline) ?? [], output, error));
         return command;
     }
 }

@@ -36,4 +36,9 @@ internal sealed record EvaluationReport(
 
     public void Write(RunDirectory runDirectory, int? chosenTimesteps) =>
         AtomicFile.WriteAllText(Path.Combine(runDirectory.Path, FileName(chosenTimesteps)), JsonSerializer.Serialize(this, Json) + "\n");
+
+    /// <summary>Reads an evaluation file (<c>sweep report</c> reads each run's).</summary>
+    /// <exception cref="JsonException">The file does not read as an evaluation.</exception>
+    public static EvaluationReport Read(string path) =>
+        JsonSerializer.Deserialize<EvaluationReport>(File.ReadAllText(path), Json) ?? throw new JsonException("the file holds null");
 }

@@ -52,4 +52,9 @@ internal sealed record RobustnessReport(
 
     /// <summary>Writes the report to <paramref name="path"/> atomically (a reader never sees half a file).</summary>
     public void Write(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, Json) + "\n");
+
+    /// <summary>Reads a robustness report (<c>sweep report</c> reads each run's).</summary>
+    /// <exception cref="JsonException">The file does not read as a robustness report.</exception>
+    public static RobustnessReport Read(string path) =>
+        JsonSerializer.Deserialize<RobustnessReport>(File.ReadAllText(path), Json) ?? throw new JsonException("the file holds null");
 }
