@@ -5,7 +5,7 @@ using Neuromorph.Host.Sweeps.Reporting;
 namespace Neuromorph.Host.Cli;
 
 /// <summary>
-/// <c>sweep run|status|task</c>: a grid of runs from a sweep file, run here or as a Slurm job array, and where it stands.
+/// <c>sweep run|status|report|task</c>: a grid of runs from a sweep file, run here or as a Slurm job array, where it stands, and a report with statistics.
 /// </summary>
 internal static class SweepCommand
 {

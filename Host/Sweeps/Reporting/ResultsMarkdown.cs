@@ -41,7 +41,9 @@ internal static class ResultsMarkdown
         var planned = plan.Runs.Count;
         var completed = planned - results.Missing.Count;
         text.AppendLine($"# Sweep `{plan.Name}`").AppendLine();
-        text.AppendLine($"- Base configuration: `{plan.Base}`");
+        // As the sweep file names it (relative to the sweep file's folder), so a report names no machine's paths.
+        var basePath = Path.GetRelativePath(Path.GetDirectoryName(plan.SweepFile)!, plan.Base).Replace('\\', '/');
+        text.AppendLine($"- Sweep file: `{Path.GetFileName(plan.SweepFile)}`; base configuration: `{basePath}` (relative to the sweep file)");
         text.AppendLine($"- Every run (`[set]`): {(plan.Set.Count == 0 ? "nothing" : string.Join(", ", plan.Set.Select(s => $"`{s}`")))}");
         text.AppendLine($"- Varied: {string.Join(" × ", plan.GridKeys.Select(k => $"`{k}`"))} ({results.Groups.Count} group{(results.Groups.Count == 1 ? "" : "s")})");
         if (plan.After.Count > 0) text.AppendLine($"- After training: {string.Join("; ", plan.After.Select(a => $"`{a}`"))}");
