@@ -16,11 +16,10 @@ internal static class SlurmScript
     /// (<see cref="HostCommand.Current"/>: absolute paths, so every node starts the same build).</summary>
     public static string Text(string name, SweepDirectory sweep, SlurmSection slurm, IEnumerable<int> indices, IReadOnlyList<string> host)
     {
-        var array = IndexRanges.Format(indices) + (slurm.MaxConcurrent > 0 ? $"%{slurm.MaxConcurrent}" : "");
         var options = new List<string>
         {
             $"--job-name={name}",
-            $"--array={array}",
+            $"--array={Array(indices, slurm)}",
             $"--output={LogPattern(sweep, "out")}",
             $"--error={LogPattern(sweep, "err")}",
             "--open-mode=append",
@@ -47,6 +46,10 @@ internal static class SlurmScript
         text.Append("exec ").Append(string.Join(' ', command)).Append('\n');
         return text.ToString();
     }
+
+    /// <summary>The <c>--array</c> value: the indices as ranges, with <c>%N</c> when at most N tasks may run at once.</summary>
+    public static string Array(IEnumerable<int> indices, SlurmSection slurm) =>
+        IndexRanges.Format(indices) + (slurm.MaxConcurrent > 0 ? $"%{slurm.MaxConcurrent}" : "");
 
     /// <summary>Checks what the <c>[slurm]</c> table puts into the script, before anything is written.</summary>
     /// <exception cref="ConfigurationException">A value spans lines, an <c>extra</c> entry is not an option, or it sets

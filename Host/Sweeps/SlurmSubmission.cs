@@ -55,7 +55,7 @@ internal sealed class SlurmSubmission
         // --parsable prints "<job id>" or "<job id>;<cluster>".
         var jobId = result.Output.Trim().Split(';')[0];
         var indices = runs.Select(r => r.Index).Order().ToArray();
-        var array = IndexRanges.Format(indices) + (preparation.File.Slurm.MaxConcurrent > 0 ? $"%{preparation.File.Slurm.MaxConcurrent}" : "");
+        var array = SlurmScript.Array(indices, preparation.File.Slurm);
         SlurmJobs.Append(directory, new SubmittedJob(jobId, array, indices, DateTimeOffset.UtcNow));
         output.WriteLine($"submitted job {jobId}: array {array}, one task per run ({runs.Count} run{(runs.Count == 1 ? "" : "s")}; script {ScriptPath}).");
         output.WriteLine($"Follow it with 'sweep status {directory.Path}'; task i writes {directory.LogsPath}/task-i.out and .err. "
