@@ -39,7 +39,12 @@ internal static class SweepRunner
                 output.WriteLine("nothing to submit: every run is completed, running or queued.");
                 return ExitCodes.Success;
             }
-            if (toRun.Length == 0) return underway == 0 ? ExitCodes.Success : ExitCodes.RuntimeFailure;
+            if (toRun.Length == 0)
+            {
+                if (underway > 0)
+                    output.WriteLine($"nothing to run here: {underway} run{(underway == 1 ? " is" : "s are")} running or queued elsewhere ('sweep status {directory.Path}' follows them).");
+                return ExitCodes.Success;
+            }
             return await RunHereAsync(directory, plan, toRun, request.Parallel, stop.Token, output, error);
         }
         catch (Exception exception)

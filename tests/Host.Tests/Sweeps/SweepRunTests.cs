@@ -50,7 +50,7 @@ public sealed class SweepRunTests : IDisposable
 
         var again = await CliRun.RunAsync("sweep", "run", file, "--sweep-dir", sweepDir, "--parallel", "2");
         again.ExitCode.Should().Be(0, again.Error);
-        again.Output.Should().Contain("4 completed, 0 running elsewhere, 0 to run").And.NotContain("started");
+        again.Output.Should().Contain("4 completed, 0 running or queued, 0 to run").And.NotContain("started");
 
         // A run directory of a sweep is an ordinary run directory.
         var eval = await CliRun.RunAsync("eval", Path.Combine(sweepDir, "runs", names[0]));
