@@ -53,4 +53,13 @@ internal sealed record EpochMetrics(
     /// empty when nothing changed. Lines written before it existed read as empty.
     /// </summary>
     public IReadOnlyList<PluginReload> PluginReloads { get; init; } = [];
+
+    /// <summary>
+    /// Mean spike rate (spikes per neuron per timestep) of each spiking layer at each timestep over the epoch's training
+    /// iterations: layer name → [T]. Empty when not measured (lines written before it existed read as empty).
+    /// </summary>
+    public IReadOnlyDictionary<string, double[]> FiringRates { get; init; } = new Dictionary<string, double[]>();
+
+    /// <summary>The same over the epoch's evaluation of the test set: layer name → [T].</summary>
+    public IReadOnlyDictionary<string, double[]> TestFiringRates { get; init; } = new Dictionary<string, double[]>();
 }

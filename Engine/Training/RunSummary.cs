@@ -22,4 +22,11 @@ internal sealed record RunSummary(
     int BestEpoch,
     double TrainSamplesPerSecond,
     double WallSeconds,
-    IReadOnlyDictionary<string, double[]> Diagnostics);
+    IReadOnlyDictionary<string, double[]> Diagnostics)
+{
+    /// <summary>The last epoch's training firing rates (<see cref="EpochMetrics.FiringRates"/>): layer name → [T].</summary>
+    public IReadOnlyDictionary<string, double[]> FiringRates { get; init; } = new Dictionary<string, double[]>();
+
+    /// <summary>The last epoch's test-set firing rates (<see cref="EpochMetrics.TestFiringRates"/>): layer name → [T].</summary>
+    public IReadOnlyDictionary<string, double[]> TestFiringRates { get; init; } = new Dictionary<string, double[]>();
+}
