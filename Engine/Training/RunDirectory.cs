@@ -5,7 +5,8 @@ namespace Neuromorph.Engine.Training;
 
 /// <summary>
 /// The files of one run: <c>config.toml</c> (the effective configuration), <c>metrics.jsonl</c> (one JSON
-/// object per epoch), <c>summary.json</c>, and <c>checkpoints/last.ckpt</c> and <c>best.ckpt</c>.
+/// object per epoch), <c>summary.json</c>, <c>checkpoints/last.ckpt</c> and <c>best.ckpt</c>, and the TensorBoard
+/// event files in <c>tensorboard/</c>.
 /// Every file is replaced atomically; the metrics log is rewritten whole on each append. A file that does not read
 /// is a <see cref="RunDirectoryException"/> naming it.
 /// </summary>
@@ -33,6 +34,9 @@ internal sealed class RunDirectory(string path)
     public string LastCheckpointPath => System.IO.Path.Combine(CheckpointsPath, "last" + CheckpointFile.Extension);
 
     public string BestCheckpointPath => System.IO.Path.Combine(CheckpointsPath, "best" + CheckpointFile.Extension);
+
+    /// <summary>The folder of the run's TensorBoard event files.</summary>
+    public string TensorBoardPath => System.IO.Path.Combine(Path, "tensorboard");
 
     public bool HasCheckpoint => File.Exists(LastCheckpointPath);
 
@@ -66,7 +70,7 @@ internal sealed class RunDirectory(string path)
     /// </summary>
     public void RemoveTemporaryFiles()
     {
-        foreach (var folder in new[] { Path, CheckpointsPath }.Where(Directory.Exists))
+        foreach (var folder in new[] { Path, CheckpointsPath, TensorBoardPath }.Where(Directory.Exists))
             foreach (var file in Directory.EnumerateFiles(folder, ".*.tmp"))
                 File.Delete(file);
     }

@@ -9,6 +9,7 @@ using Neuromorph.Host.Configuration;
 using Neuromorph.Host.HotReload;
 using Neuromorph.Host.Plugins;
 using Neuromorph.Host.Plugins.Guards;
+using Neuromorph.Host.TensorBoard;
 using TorchSharp;
 
 namespace Neuromorph.Host.Composition;
@@ -89,7 +90,9 @@ internal static class ExperimentFactory
     /// <summary>
     /// The training of <paramref name="experiment"/> into <paramref name="runDirectory"/>: loaders, optimizer, schedule,
     /// step, recorder and loop, and with <c>[plugins] hot_reload = true</c> the plugin and settings reloads, which report
-    /// each change through <paramref name="reloadLog"/>.
+    /// each change through <paramref name="reloadLog"/>. With <c>[run] tensorboard = true</c> a
+    /// <see cref="TensorBoardReporter"/> watches the run after <paramref name="observers"/>, its notes also going to
+    /// <paramref name="reloadLog"/>.
     /// </summary>
     public static Training CreateTraining(
         Experiment experiment, RunDirectory runDirectory, IReadOnlyList<ITrainingObserver> observers, Action<string> reloadLog)
@@ -101,6 +104,10 @@ internal static class ExperimentFactory
         var optimizer = experiment.CreateOptimizer();
         var settings = new TrainingSettings(
             configuration.Run.Epochs, configuration.Checkpoint.KeepBest, TimeSpan.FromMinutes(configuration.Checkpoint.EveryMinutes));
+        // Before anything that holds resources: a run too long for TensorBoard's steps is refused here.
+        IReadOnlyList<ITrainingObserver> watching = configuration.Run.Tensorboard
+            ? [.. observers, TensorBoardReporter.Create(runDirectory, configuration.Run.LogEvery, (long)train.BatchesPerEpoch * settings.Epochs, reloadLog)]
+            : observers;
         var schedule = new LearningRateSchedule(
             configuration.Optimizer.Schedule, configuration.Optimizer.StepSize, configuration.Optimizer.Gamma,
             (long)train.BatchesPerEpoch * settings.Epochs);
@@ -122,7 +129,7 @@ internal static class ExperimentFactory
             boundary = new IterationBoundaries([plugins, settingsReload]);
         }
         var loop = new TrainingLoop(
-            network, step, slots, optimizer, schedule, train, experiment.CreateTestBatches(), recorder, settings, observers, boundary);
+            network, step, slots, optimizer, schedule, train, experiment.CreateTestBatches(), recorder, settings, watching, boundary);
         return new Training(loop, reloads);
     }
 

@@ -17,6 +17,7 @@ internal static class SummaryTable
         for (var k = 0; k < summary.TestAccuracyAtTimesteps.Length; k++)
             output.WriteLine(string.Create(inv, $"  first {k + 1} timestep{(k == 0 ? " " : "s")}    {summary.TestAccuracyAtTimesteps[k]:F4}"));
         output.WriteLine(string.Create(inv, $"  training throughput  {summary.TrainSamplesPerSecond:F0} samples/s, wall time {summary.WallSeconds:F1} s"));
-        output.WriteLine($"  files                {runDirectory.Path} (summary.json, metrics.jsonl, checkpoints/)");
+        var tensorboard = Directory.Exists(runDirectory.TensorBoardPath) ? ", tensorboard/" : "";
+        output.WriteLine($"  files                {runDirectory.Path} (summary.json, metrics.jsonl, checkpoints/{tensorboard})");
     }
 }

@@ -8,7 +8,7 @@ public sealed class EffectiveTomlTests
     // Every key of the specification, by table.
     private static readonly Dictionary<string, string[]> SpecifiedKeys = new()
     {
-        ["run"] = ["name", "seed", "epochs", "log_every", "threads"],
+        ["run"] = ["name", "seed", "epochs", "log_every", "threads", "tensorboard"],
         ["data"] = ["dataset", "path", "batch_size", "test_batch_size", "train_limit", "test_limit", "prefetch", "workers", "image_size", "augment"],
         ["model"] = ["name", "timesteps", "channels", "hidden", "width", "norm", "tdbn_alpha"],
         ["neuron"] = ["plugin", "surrogate", "surrogate_alpha", "options"],
