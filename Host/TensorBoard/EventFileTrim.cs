@@ -18,8 +18,9 @@ internal static class EventFileTrim
 {
     /// <summary>
     /// Keeps the events up to <paramref name="lastStep"/> in every event file of <paramref name="folder"/> (none of a
-    /// run that starts from the beginning) and returns the (tag, step) of every value kept. A file damaged in its middle
-    /// keeps what precedes the damage, said through <paramref name="log"/>.
+    /// run that starts from the beginning) and returns the (tag, step) of every value kept. A file cut short keeps its
+    /// whole records; one damaged in its middle keeps what precedes the damage (all TensorBoard reads of it), and one
+    /// holding a record that is not an event is left as it is, both said through <paramref name="log"/>.
     /// </summary>
     public static HashSet<(string Tag, long Step)> KeepUpTo(string folder, long lastStep, Action<string> log)
     {
@@ -29,13 +30,19 @@ internal static class EventFileTrim
         foreach (var path in Directory.EnumerateFiles(folder, "*tfevents*").Order(StringComparer.Ordinal))
         {
             var read = EventFileRecords.Read(File.ReadAllBytes(path));
-            if (read.Problem is not null && !read.EndsCutShort)
+            if (read.Ending == EventFileEnding.Undecodable)
+            {
+                // Its records check out but do not decode (another writer's format): kept whole rather than lost.
+                log($"tensorboard: '{path}' was left as it is: {read.Problem}.");
+                continue;
+            }
+            if (read.Ending == EventFileEnding.Damaged)
                 log($"tensorboard: '{path}' is damaged ({read.Problem}); kept the {read.Records.Count} records before it.");
             var keep = read.Records.Where(record => record.Event.WhatCase != Event.WhatOneofCase.Summary || record.Event.Step <= lastStep).ToList();
             dropped += read.Records.Count - keep.Count;
             foreach (var (e, _) in keep.Where(record => record.Event.WhatCase == Event.WhatOneofCase.Summary))
                 foreach (var value in e.Summary.Value) kept.Add((value.Tag, e.Step));
-            if (keep.Count == read.Records.Count && read.Problem is null) continue;
+            if (keep.Count == read.Records.Count && read.Ending == EventFileEnding.Complete) continue;
             if (keep.All(record => record.Event.WhatCase != Event.WhatOneofCase.Summary))
                 File.Delete(path);
             else
