@@ -125,17 +125,22 @@ public sealed class RunSurvivalTests : IDisposable
     {
         var directory = new RunDirectory(Path.Combine(root, "leftovers"));
         Directory.CreateDirectory(directory.CheckpointsPath);
+        Directory.CreateDirectory(directory.TensorBoardPath);
         var leftovers = new[]
         {
             Path.Combine(directory.CheckpointsPath, ".last.ckpt.4242.tmp"), Path.Combine(directory.Path, ".metrics.jsonl.4242.1.tmp"),
+            Path.Combine(directory.TensorBoardPath, ".trim.4242.tmp"),
         };
         foreach (var file in leftovers) File.WriteAllText(file, "partial");
         File.WriteAllText(directory.MetricsPath, "");
+        var eventFile = Path.Combine(directory.TensorBoardPath, "events.out.tfevents.1.host.4242.1");
+        File.WriteAllText(eventFile, "");
 
         directory.RemoveTemporaryFiles();
 
         leftovers.Should().OnlyContain(file => !File.Exists(file));
         File.Exists(directory.MetricsPath).Should().BeTrue();
+        File.Exists(eventFile).Should().BeTrue();
     }
 
     /// <summary>A clock the test moves by hand.</summary>
