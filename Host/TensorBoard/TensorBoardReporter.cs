@@ -14,7 +14,9 @@ namespace Neuromorph.Host.TensorBoard;
 /// <remarks>
 /// TorchSharp's writer opens, appends to, flushes and closes its file for every event: nothing is buffered, so an
 /// epoch's end or a stop leaves nothing to flush and no handle to release, and a kill loses at most the record being
-/// written. Writing one event costs tens of microseconds; a <c>csnn</c> iteration takes tens of milliseconds.
+/// written. Measured on 2 shared cores: 0.05 to 0.15 ms an event, so 0.3 to 0.5 ms for a logged iteration (3 events)
+/// and 3 to 6 ms for an epoch (60 events), against about 1.2 s for a quickstart iteration there: with
+/// <c>log_every = 1</c>, a 1-epoch quickstart run spent 0.03 s more in its observers out of about 58 s of training.
 /// A resumed run first cuts the files back to its checkpoint's iteration (<see cref="EventFileTrim"/>) and then adds
 /// what is missing of the finished epochs recorded in <c>metrics.jsonl</c> (a process killed after the epoch's
 /// checkpoint but before its TensorBoard figures): every tag has each step once across the files.
