@@ -1,0 +1,82 @@
+using System.Globalization;
+using Neuromorph.Host.Reporting;
+using ScottPlot;
+
+namespace Neuromorph.Host.Plotting;
+
+/// <summary>
+/// <c>accuracy-vs-timesteps.png</c>: test accuracy of the mean output over the first k timesteps, k = 1..T, for the final
+/// model (the last epoch of <c>metrics.jsonl</c>) and for each evaluation file; <c>early-exit.png</c>: from
+/// <c>evaluation.json</c>, each early-exit threshold θ's accuracy against the mean number of timesteps it used, beside the
+/// fixed-k curve it competes with.
+/// </summary>
+internal static class TimestepAccuracy
+{
+    public const string TimestepsFile = "accuracy-vs-timesteps.png";
+    public const string EarlyExitFile = "early-exit.png";
+
+    public static void Draw(PlottedRun run, IReadOnlyList<RunReports.Named<EvaluationReport>> evaluations, DrawnFigures drawn)
+    {
+        var final = run.Metrics[^1];
+        using (var plot = PlotStyle.Create(run.Identity.Title("Test accuracy using only the first k timesteps"), "timesteps used, k", "test accuracy (%)"))
+        {
+            var series = 0;
+            Curve(plot, final.TestAccuracyAtTimesteps, $"final model, epoch {final.Epoch} (metrics.jsonl)", series++);
+            // Dashed, so that an evaluation of the final checkpoint, which lies on the curve above, leaves both visible.
+            foreach (var evaluation in evaluations)
+                Curve(plot, evaluation.Report.TestAccuracyAtTimesteps, Describe(evaluation), series++)?.LinePattern = LinePattern.Dashed;
+            var longest = evaluations.Select(e => e.Report.TestAccuracyAtTimesteps.Length).Append(final.TestAccuracyAtTimesteps.Length).Max();
+            PlotStyle.IntegerTicks(plot.Axes.Bottom, 1, Math.Max(1, longest));
+            plot.ShowLegend(Alignment.LowerRight);
+            PngFile.Save(plot, run.Figure(TimestepsFile), drawn);
+        }
+
+        var main = evaluations.FirstOrDefault(e => e.File == EvaluationReport.FileName(null));
+        if (main is null)
+        {
+            drawn.Skip("early exit", "no evaluation.json: run 'eval <run-dir> --early-exit θ' first");
+            return;
+        }
+        if (main.Report.EarlyExit.Count == 0)
+        {
+            drawn.Skip("early exit", "evaluation.json has no early-exit threshold: run 'eval <run-dir> --early-exit θ'");
+            return;
+        }
+        DrawEarlyExit(run, main, drawn);
+    }
+
+    private static void DrawEarlyExit(PlottedRun run, RunReports.Named<EvaluationReport> evaluation, DrawnFigures drawn)
+    {
+        using var plot = PlotStyle.Create(
+            run.Identity.Title("Early exit: accuracy against the mean number of timesteps used"), "mean timesteps used per sample", "test accuracy (%)");
+        Curve(plot, evaluation.Report.TestAccuracyAtTimesteps, "first k timesteps, every sample (no early exit)", 0);
+        var exits = evaluation.Report.EarlyExit.OrderBy(e => e.MeanTimesteps).ToArray();
+        var points = plot.Add.ScatterPoints(exits.Select(e => e.MeanTimesteps).ToArray(), exits.Select(e => 100 * e.Accuracy).ToArray(), PlotStyle.Series(1));
+        points.LegendText = $"early exit at threshold θ ({Describe(evaluation)})";
+        points.MarkerSize = 10;
+        points.MarkerShape = MarkerShape.FilledDiamond;
+        foreach (var exit in exits)
+        {
+            var label = plot.Add.Text($"θ = {exit.Threshold.ToString("0.###", CultureInfo.InvariantCulture)}", exit.MeanTimesteps, 100 * exit.Accuracy);
+            label.LabelFontSize = 12;
+            label.LabelFontColor = PlotStyle.Series(1);
+            label.Alignment = Alignment.LowerLeft;
+            label.OffsetX = 6;
+            label.OffsetY = -4;
+        }
+        PlotStyle.IntegerTicks(plot.Axes.Bottom, 1, Math.Max(1, evaluation.Report.TestAccuracyAtTimesteps.Length));
+        plot.ShowLegend(Alignment.LowerRight);
+        PngFile.Save(plot, run.Figure(EarlyExitFile), drawn);
+    }
+
+    private static ScottPlot.Plottables.Scatter? Curve(Plot plot, double[] accuracies, string legend, int series)
+    {
+        if (accuracies.Length == 0) return null;
+        var ks = Enumerable.Range(1, accuracies.Length).Select(k => (double)k).ToArray();
+        return PlotStyle.Line(plot, ks, accuracies.Select(a => 100 * a).ToArray(), legend, series);
+    }
+
+    /// <summary>E.g. <c>evaluation.json: best.ckpt, 2000 test samples</c>.</summary>
+    private static string Describe(RunReports.Named<EvaluationReport> evaluation) =>
+        $"{evaluation.File}: {evaluation.Report.Checkpoint}, {evaluation.Report.Samples} test samples";
+}
