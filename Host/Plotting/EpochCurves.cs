@@ -3,7 +3,7 @@ using ScottPlot;
 namespace Neuromorph.Host.Plotting;
 
 /// <summary>
-/// <c>loss.png</c> (the training loss per epoch and, with a distillation scheme, its distillation term) and
+/// <c>loss.png</c> (the training loss per epoch and, with a distillation scheme, its distillation term on a second axis) and
 /// <c>accuracy.png</c> (training and test accuracy per epoch), from <c>metrics.jsonl</c>. Test loss is not recorded.
 /// </summary>
 internal static class EpochCurves
@@ -23,10 +23,17 @@ internal static class EpochCurves
         PlotStyle.Line(loss, epochs, run.Metrics.Select(m => m.TrainLoss).ToArray(), "training loss (cross-entropy + distillation term)", 0);
         var withTerm = run.Metrics.Where(m => m.Diagnostics.TryGetValue(DistillationLossDiagnostic, out var v) && v.Length == 1).ToArray();
         if (withTerm.Length > 0)
-            PlotStyle.Line(loss, withTerm.Select(m => (double)m.Epoch).ToArray(), withTerm.Select(m => m.Diagnostics[DistillationLossDiagnostic][0]).ToArray(),
-                "distillation term (λ·D)", 1);
+        {
+            // On its own axis: the term is often a hundredth of the loss, and on the loss's scale its course would be a flat line.
+            var term = PlotStyle.Line(loss, withTerm.Select(m => (double)m.Epoch).ToArray(), withTerm.Select(m => m.Diagnostics[DistillationLossDiagnostic][0]).ToArray(),
+                "distillation term λ·D (right axis)", 1);
+            term.Axes.YAxis = loss.Axes.Right;
+            loss.Axes.Right.Label.Text = "distillation term λ·D (same mean)";
+            loss.Axes.Right.Label.FontSize = 14;
+            loss.Axes.Right.TickLabelStyle.FontSize = 12;
+        }
         PlotStyle.IntegerTicks(loss.Axes.Bottom, 1, last);
-        loss.ShowLegend(Alignment.UpperRight);
+        loss.ShowLegend(Edge.Bottom);
         PngFile.Save(loss, run.Figure(LossFile), drawn);
 
         using var accuracy = PlotStyle.Create(run.Identity.Title("Accuracy per epoch"), "epoch", "accuracy (%)");

@@ -59,6 +59,19 @@ internal static class PlotStyle
         return line;
     }
 
+    private static readonly MarkerShape[] Shapes = [MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond];
+    private static readonly LinePattern[] Patterns = [LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed];
+
+    /// <summary>
+    /// Gives the <paramref name="index"/>-th of several runs' lines its own marker and dash pattern besides its colour, so
+    /// that runs whose curves coincide (the same data, a replicate) still show every one of them.
+    /// </summary>
+    public static void Distinguish(ScottPlot.Plottables.Scatter line, int index)
+    {
+        line.MarkerShape = Shapes[index % Shapes.Length];
+        line.LinePattern = Patterns[index % Patterns.Length];
+    }
+
     /// <summary>Ticks at the integers <paramref name="first"/>..<paramref name="last"/> (epochs, timesteps), at most about 12 of them.</summary>
     public static void IntegerTicks(IAxis axis, int first, int last)
     {

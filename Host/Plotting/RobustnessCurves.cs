@@ -44,7 +44,8 @@ internal static class RobustnessCurves
             foreach (var attack in norm.GroupBy(a => a.Name))
             {
                 var points = attack.GroupBy(a => a.Epsilon!.Value).Select(g => g.First()).OrderBy(a => a.Epsilon).ToArray();
-                PlotStyle.Line(plot, points.Select(a => a.Epsilon!.Value * scale).ToArray(), points.Select(a => 100 * a.Accuracy).ToArray(), attack.Key, series++);
+                var line = PlotStyle.Line(plot, points.Select(a => a.Epsilon!.Value * scale).ToArray(), points.Select(a => 100 * a.Accuracy).ToArray(), attack.Key, series);
+                PlotStyle.Distinguish(line, series++);
             }
             var worst = report.WorstCase.Where(w => w.Norm == norm.Key && w.Epsilon is not null).OrderBy(w => w.Epsilon).ToArray();
             if (worst.Length > 0 && norm.Select(a => a.Name).Distinct().Count() > 1)

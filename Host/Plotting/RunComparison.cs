@@ -24,7 +24,7 @@ internal static class RunComparison
         using (var plot = PlotStyle.Create(Title("Test accuracy per epoch", runs, shared), "epoch", "test accuracy (%)"))
         {
             for (var i = 0; i < runs.Length; i++)
-                PlotStyle.Line(plot, Epochs(runs[i]), runs[i].Metrics.Select(m => 100 * m.TestAccuracy).ToArray(), labels[i], i);
+                PlotStyle.Distinguish(PlotStyle.Line(plot, Epochs(runs[i]), runs[i].Metrics.Select(m => 100 * m.TestAccuracy).ToArray(), labels[i], i), i);
             PlotStyle.IntegerTicks(plot.Axes.Bottom, 1, lastEpoch);
             plot.ShowLegend(Alignment.LowerRight);
             PngFile.Save(plot, run.Figure(AccuracyFile), drawn);
@@ -33,7 +33,7 @@ internal static class RunComparison
         using (var plot = PlotStyle.Create(Title("Training loss per epoch", runs, shared), "epoch", "loss (mean over the epoch's batches)"))
         {
             for (var i = 0; i < runs.Length; i++)
-                PlotStyle.Line(plot, Epochs(runs[i]), runs[i].Metrics.Select(m => m.TrainLoss).ToArray(), labels[i], i);
+                PlotStyle.Distinguish(PlotStyle.Line(plot, Epochs(runs[i]), runs[i].Metrics.Select(m => m.TrainLoss).ToArray(), labels[i], i), i);
             PlotStyle.IntegerTicks(plot.Axes.Bottom, 1, lastEpoch);
             plot.ShowLegend(Alignment.UpperRight);
             PngFile.Save(plot, run.Figure(LossFile), drawn);
@@ -44,7 +44,7 @@ internal static class RunComparison
             for (var i = 0; i < runs.Length; i++)
             {
                 var accuracies = runs[i].Metrics[^1].TestAccuracyAtTimesteps;
-                PlotStyle.Line(plot, Enumerable.Range(1, accuracies.Length).Select(k => (double)k).ToArray(), accuracies.Select(a => 100 * a).ToArray(), labels[i], i);
+                PlotStyle.Distinguish(PlotStyle.Line(plot, Enumerable.Range(1, accuracies.Length).Select(k => (double)k).ToArray(), accuracies.Select(a => 100 * a).ToArray(), labels[i], i), i);
             }
             PlotStyle.IntegerTicks(plot.Axes.Bottom, 1, Math.Max(1, runs.Max(r => r.Metrics[^1].TestAccuracyAtTimesteps.Length)));
             plot.ShowLegend(Alignment.LowerRight);

@@ -22,9 +22,12 @@ internal static class SelectionCounts
             drawn.Skip("strong/weak selection counts", $"metrics.jsonl records no {StrongDiagnostic} and {WeakDiagnostic} (scheme '{run.Identity.Scheme}' does not select timesteps)");
             return;
         }
-        var epochs = run.Metrics.Count(m => m.Diagnostics.ContainsKey(StrongDiagnostic));
+        var counted = run.Metrics.Where(m => m.Diagnostics.ContainsKey(StrongDiagnostic)).ToArray();
+        var batches = counted.Sum(m => m.Iterations);
         using var plot = PlotStyle.Create(
-            run.Identity.Title($"Strong and weak timestep chosen per batch, {epochs} epoch{(epochs == 1 ? "" : "s")}"), "timestep t", "training batches");
+            run.Identity.Title($"Strong and weak timestep chosen per batch, {counted.Length} epoch{(counted.Length == 1 ? "" : "s")}"
+                + (batches > 0 ? $" ({batches} batches)" : "")),
+            "timestep t", "training batches");
         AddBars(plot, strong, -0.2, "strong (most confident)", 0);
         AddBars(plot, weak, +0.2, "weak (least confident)", 1);
         PlotStyle.IntegerTicks(plot.Axes.Bottom, 1, strong.Length);

@@ -8,7 +8,7 @@ namespace Neuromorph.Host.Plotting;
 
 /// <summary>
 /// <c>raster.png</c> (<c>plot --raster</c>): the run's network, rebuilt and loaded from its checkpoint as <c>eval</c> does,
-/// run on the first test sample; a mark for every spike of 32 neurons per spiking layer (evenly spaced over the layer)
+/// run on the first test sample; a mark for every spike of 32 neurons per spiking layer (spread over the layer by a fixed rule)
 /// at each of the T timesteps, layers from the input side down, each labelled with the share of all its neurons that fired.
 /// </summary>
 internal static class SpikeRaster
@@ -41,7 +41,7 @@ internal static class SpikeRaster
         var shown = recording.Layers.Max(l => l.Chosen.Length);
         using var plot = PlotStyle.Create(
             run.Identity.Title($"Spikes of {shown} neurons per spiking layer, test sample {recording.Index} (class {recording.Label}), {checkpoint}"),
-            "timestep t", "neuron (evenly spaced over the layer)");
+            "timestep t", "neuron (32 spread over the layer)");
         var names = new ScottPlot.TickGenerators.NumericManual();
         var top = 0;
         for (var l = 0; l < recording.Layers.Count; l++)
@@ -65,6 +65,8 @@ internal static class SpikeRaster
                 plot.Add.HorizontalLine(rows - top + 0.5, 1, PlotStyle.Reference, LinePattern.Dashed);
         }
         plot.Axes.Left.TickGenerator = names;
+        // Grid lines at the layers' labels would run through their spikes; the dashed lines part the layers.
+        plot.HideGrid();
         PlotStyle.IntegerTicks(plot.Axes.Bottom, 1, recording.Timesteps);
         plot.Axes.SetLimits(0.5, recording.Timesteps + 0.5, 0.5, rows + 0.5);
         PngFile.Save(plot, run.Figure(File), drawn, PlotStyle.Width, Height(rows));

@@ -25,8 +25,8 @@ internal sealed record SpikeRecording(int Index, long Label, int Timesteps, IRea
 {
     /// <summary>
     /// Runs <paramref name="network"/> in evaluation mode, without gradients, on the first sample of <paramref name="sample"/>
-    /// and keeps <paramref name="neuronsPerLayer"/> neurons of each spiking layer, evenly spaced over the layer (every one
-    /// when it has fewer), so the same run always shows the same neurons.
+    /// and keeps <paramref name="neuronsPerLayer"/> neurons of each spiking layer, spread over the layer (every one when it
+    /// has fewer; see <see cref="Choose"/>), so the same run always shows the same neurons.
     /// </summary>
     public static SpikeRecording Of(SpikingNetwork network, Batch sample, int neuronsPerLayer)
     {
@@ -60,15 +60,33 @@ internal sealed record SpikeRecording(int Index, long Label, int Timesteps, IRea
         return new SpikeRecording(index, label, timesteps, layers.Select((layer, i) => Keep(layer.GetName(), captured[i], timesteps, neuronsPerLayer)).ToArray());
     }
 
+    /// <summary>
+    /// <paramref name="count"/> of <paramref name="neurons"/> flat indices (all when there are no more), ascending: the
+    /// golden-ratio sequence frac(1/2 + j/φ) scaled to the layer. It spreads them over the whole layer like evenly spaced
+    /// indices would, without their fault: a stride of <paramref name="neurons"/>/32 falls on the same pixel of every
+    /// channel (for a 16×28×28 layer, the image's left edge, where nothing fires). Deterministic: the same layer shape
+    /// always shows the same neurons.
+    /// </summary>
+    public static long[] Choose(long neurons, int count)
+    {
+        if (neurons <= count) return Enumerable.Range(0, (int)neurons).Select(i => (long)i).ToArray();
+        var chosen = new SortedSet<long>();
+        for (var j = 0; chosen.Count < count; j++)
+        {
+            var position = 0.5 + j * 0.6180339887498949;
+            chosen.Add((long)((position - Math.Floor(position)) * neurons));
+        }
+        return chosen.ToArray();
+    }
+
     private static LayerSpikes Keep(string layer, List<float> values, int timesteps, int neuronsPerLayer)
     {
         if (values.Count == 0 || values.Count % timesteps != 0)
             throw new InvalidOperationException(
                 $"Spiking layer '{layer}' emitted {values.Count} values for one sample over T = {timesteps} timesteps: expected a positive multiple of T.");
         var neurons = values.Count / timesteps;
-        var shown = (int)Math.Min(neurons, neuronsPerLayer);
-        // Evenly spaced, centred in their strides: over channels and positions alike, reproducibly.
-        var chosen = Enumerable.Range(0, shown).Select(j => (long)((j + 0.5) * neurons / shown)).ToArray();
+        var chosen = Choose(neurons, neuronsPerLayer);
+        var shown = chosen.Length;
         var spikes = new bool[shown, timesteps];
         for (var j = 0; j < shown; j++)
             for (var t = 0; t < timesteps; t++)

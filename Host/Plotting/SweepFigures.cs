@@ -74,7 +74,7 @@ internal static class SweepFigures
             var nudge = (g - (results.Groups.Count - 1) / 2.0) * 0.04;
             var xs = points.Select(p => p.K + nudge).ToArray();
             var means = points.Select(p => p.Result!.Statistics.Mean).ToArray();
-            PlotStyle.Line(plot, xs, means, group.Title, g);
+            PlotStyle.Distinguish(PlotStyle.Line(plot, xs, means, group.Title, g), g);
             var deviations = points.Select(p => p.Result!.Statistics.StandardDeviation ?? 0).ToArray();
             if (deviations.Any(d => d > 0))
             {

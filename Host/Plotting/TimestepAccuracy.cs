@@ -55,16 +55,20 @@ internal static class TimestepAccuracy
         points.LegendText = $"early exit at threshold θ ({Describe(evaluation)})";
         points.MarkerSize = 10;
         points.MarkerShape = MarkerShape.FilledDiamond;
+        var timesteps = Math.Max(1, evaluation.Report.TestAccuracyAtTimesteps.Length);
         foreach (var exit in exits)
         {
             var label = plot.Add.Text($"θ = {exit.Threshold.ToString("0.###", CultureInfo.InvariantCulture)}", exit.MeanTimesteps, 100 * exit.Accuracy);
             label.LabelFontSize = 12;
             label.LabelFontColor = PlotStyle.Series(1);
-            label.Alignment = Alignment.LowerLeft;
-            label.OffsetX = 6;
+            // Right of the point, or left of it in the last half timestep, where the text would leave the picture.
+            var left = exit.MeanTimesteps > timesteps - 0.5;
+            label.Alignment = left ? Alignment.LowerRight : Alignment.LowerLeft;
+            label.OffsetX = left ? -6 : 6;
             label.OffsetY = -4;
         }
-        PlotStyle.IntegerTicks(plot.Axes.Bottom, 1, Math.Max(1, evaluation.Report.TestAccuracyAtTimesteps.Length));
+        PlotStyle.IntegerTicks(plot.Axes.Bottom, 1, timesteps);
+        plot.Axes.SetLimitsX(0.5, timesteps + 0.5);
         plot.ShowLegend(Alignment.LowerRight);
         PngFile.Save(plot, run.Figure(EarlyExitFile), drawn);
     }

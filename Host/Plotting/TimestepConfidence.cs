@@ -26,7 +26,8 @@ internal static class TimestepConfidence
         for (var t = 0; t < timesteps; t++)
         {
             var having = epochs.Where(m => m.Diagnostics[Diagnostic].Length > t).ToArray();
-            PlotStyle.Line(plot, having.Select(m => (double)m.Epoch).ToArray(), having.Select(m => m.Diagnostics[Diagnostic][t]).ToArray(), $"t = {t + 1}", t);
+            var line = PlotStyle.Line(plot, having.Select(m => (double)m.Epoch).ToArray(), having.Select(m => m.Diagnostics[Diagnostic][t]).ToArray(), $"t = {t + 1}", t);
+            PlotStyle.Distinguish(line, t);
         }
         PlotStyle.IntegerTicks(plot.Axes.Bottom, 1, run.Metrics[^1].Epoch);
         plot.ShowLegend(Edge.Right);

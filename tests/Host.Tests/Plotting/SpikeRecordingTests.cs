@@ -11,6 +11,19 @@ namespace Neuromorph.Host.Tests.Plotting;
 public sealed class SpikeRecordingTests(TrainedTinyRun trained) : IClassFixture<TrainedTinyRun>
 {
     [Fact]
+    public void Choose_LargeLayer_SpreadsDistinctNeuronsOverTheLayerNotOnOnePixelOfEachChannel()
+    {
+        var chosen = SpikeRecording.Choose(16 * 28 * 28, 32);
+
+        chosen.Should().HaveCount(32).And.OnlyHaveUniqueItems().And.BeInAscendingOrder();
+        chosen.Should().OnlyContain(i => i >= 0 && i < 16 * 28 * 28);
+        chosen.Select(i => i / 784).Distinct().Should().HaveCountGreaterThan(12, "they reach most of the 16 channels");
+        chosen.Select(i => i % 28).Distinct().Should().HaveCountGreaterThan(8, "and many image columns, not one");
+        SpikeRecording.Choose(16 * 28 * 28, 32).Should().Equal(chosen, "the choice is the same every time");
+        SpikeRecording.Choose(20, 32).Should().Equal(Enumerable.Range(0, 20).Select(i => (long)i));
+    }
+
+    [Fact]
     public void Of_TrainedTinyRun_HoldsEachLayersSpikesInTimestepOrder()
     {
         var (runDirectory, checkpoint) = TrainedRun.Open(trained.RunDir, "best");
@@ -24,7 +37,7 @@ public sealed class SpikeRecordingTests(TrainedTinyRun trained) : IClassFixture<
         recording.Timesteps.Should().Be(2);
         recording.Layers.Select(l => l.Layer).Should().Equal("spike1", "spike2", "spike3");
         recording.Layers.Select(l => l.Neurons).Should().Equal(4 * 28 * 28, 8 * 14 * 14, 32);
-        recording.Layers[0].Chosen.Should().Equal(Enumerable.Range(0, 32).Select(j => (long)((j + 0.5) * 3136 / 32)));
+        recording.Layers[0].Chosen.Should().Equal(SpikeRecording.Choose(3136, 32));
         recording.Layers[2].Chosen.Should().Equal(Enumerable.Range(0, 32).Select(j => (long)j));
 
         // The last spiking layer feeds the classifier: logits(t) = W s(t) + b. Its recorded spikes must give back the
