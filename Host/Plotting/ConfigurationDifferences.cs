@@ -35,10 +35,18 @@ internal static class ConfigurationDifferences
         }).ToArray();
     }
 
-    /// <summary>The keys whose value is not the same in every run (absent counts as a value), in key order.</summary>
-    public static List<string> Differing(IReadOnlyList<PlottedRun> runs) =>
-        runs.SelectMany(r => r.Settings.Keys.Keys).Distinct()
+    /// <summary>
+    /// The keys whose value is not the same in every run, in key order: those every run has; only when none of them
+    /// differs, those some runs lack. A key that only some runs have comes with another difference (a scheme's options
+    /// with the scheme: <c>distillation.confidence</c> is absent under scheme <c>none</c>), which says more.
+    /// </summary>
+    public static List<string> Differing(IReadOnlyList<PlottedRun> runs)
+    {
+        var differing = runs.SelectMany(r => r.Settings.Keys.Keys).Distinct()
             .Where(key => runs.Select(r => r.Settings.Keys.GetValueOrDefault(key)).Distinct().Count() > 1)
             .Order(StringComparer.Ordinal)
             .ToList();
+        var shared = differing.Where(key => runs.All(r => r.Settings.Keys.ContainsKey(key))).ToList();
+        return shared.Count > 0 ? shared : differing;
+    }
 }

@@ -45,8 +45,8 @@ internal static class FiringRateMap
             run.Identity.Title($"Firing rate per spiking layer and timestep, {over}, epoch {run.Metrics[^1].Epoch}"), "timestep t", "spiking layer");
         var map = plot.Add.Heatmap(cells);
         map.Colormap = new ScottPlot.Colormaps.Viridis();
-        // Cell (row, t) is centred on (t + 1, layers - row): timesteps count from 1, the first layer at the top.
-        map.Extent = new CoordinateRect(0.5, timesteps + 0.5, 0.5, layers.Length + 0.5);
+        // The cells' outer edges: cell (row, t) is centred on (t + 1, layers - row), timesteps from 1, the first layer at the top.
+        map.Rectangle = new CoordinateRect(0.5, timesteps + 0.5, 0.5, layers.Length + 0.5);
         var bar = plot.Add.ColorBar(map);
         bar.Label = "spikes per neuron per timestep";
         bar.LabelStyle.FontSize = 13;

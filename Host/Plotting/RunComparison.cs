@@ -6,7 +6,7 @@ namespace Neuromorph.Host.Plotting;
 /// <c>plot &lt;run-dir&gt; --compare &lt;run-dir&gt;...</c>: the runs' curves overlaid, one picture each, into the first run's
 /// <c>plots/</c>: test accuracy per epoch (<c>compare-accuracy.png</c>), training loss per epoch (<c>compare-loss.png</c>)
 /// and the final model's test accuracy with the first k timesteps (<c>compare-accuracy-vs-timesteps.png</c>). Each run is
-/// labelled by the configuration keys that differ between them.
+/// labelled by the configuration keys that differ between them; the legend goes under the plot, where long labels hide no curve.
 /// </summary>
 internal static class RunComparison
 {
@@ -26,16 +26,16 @@ internal static class RunComparison
             for (var i = 0; i < runs.Length; i++)
                 PlotStyle.Distinguish(PlotStyle.Line(plot, Epochs(runs[i]), runs[i].Metrics.Select(m => 100 * m.TestAccuracy).ToArray(), labels[i], i), i);
             PlotStyle.IntegerTicks(plot.Axes.Bottom, 1, lastEpoch);
-            plot.ShowLegend(Alignment.LowerRight);
+            plot.ShowLegend(Edge.Bottom);
             PngFile.Save(plot, run.Figure(AccuracyFile), drawn);
         }
 
-        using (var plot = PlotStyle.Create(Title("Training loss per epoch", runs, shared), "epoch", "loss (mean over the epoch's batches)"))
+        using (var plot = PlotStyle.Create(Title("Training loss per epoch", runs, shared), "epoch", "loss with each run's distillation term (batch mean)"))
         {
             for (var i = 0; i < runs.Length; i++)
                 PlotStyle.Distinguish(PlotStyle.Line(plot, Epochs(runs[i]), runs[i].Metrics.Select(m => m.TrainLoss).ToArray(), labels[i], i), i);
             PlotStyle.IntegerTicks(plot.Axes.Bottom, 1, lastEpoch);
-            plot.ShowLegend(Alignment.UpperRight);
+            plot.ShowLegend(Edge.Bottom);
             PngFile.Save(plot, run.Figure(LossFile), drawn);
         }
 
@@ -47,7 +47,7 @@ internal static class RunComparison
                 PlotStyle.Distinguish(PlotStyle.Line(plot, Enumerable.Range(1, accuracies.Length).Select(k => (double)k).ToArray(), accuracies.Select(a => 100 * a).ToArray(), labels[i], i), i);
             }
             PlotStyle.IntegerTicks(plot.Axes.Bottom, 1, Math.Max(1, runs.Max(r => r.Metrics[^1].TestAccuracyAtTimesteps.Length)));
-            plot.ShowLegend(Alignment.LowerRight);
+            plot.ShowLegend(Edge.Bottom);
             PngFile.Save(plot, run.Figure(TimestepsFile), drawn);
         }
     }

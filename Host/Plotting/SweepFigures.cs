@@ -7,7 +7,7 @@ namespace Neuromorph.Host.Plotting;
 /// <summary>
 /// <c>sweep report</c>'s figures, in <c>&lt;sweep-dir&gt;/plots/</c>: per key metric of the summary table
 /// (<c>&lt;metric&gt;.png</c>, e.g. <c>test_accuracy.png</c>) the groups side by side, each with its mean ± sample standard
-/// deviation over its completed runs and every run as a dot; and <c>accuracy-vs-timesteps.png</c>, each group's final
+/// deviation over its completed runs and every run as a dot beside it; and <c>accuracy-vs-timesteps.png</c>, each group's final
 /// accuracy with the first k timesteps (mean ± std).
 /// </summary>
 internal static class SweepFigures
@@ -15,8 +15,9 @@ internal static class SweepFigures
     public const string PlotsFolder = "plots";
     public const string TimestepsFile = "accuracy-vs-timesteps.png";
 
-    /// <summary>Room either side of a group's mean for its runs' dots, in group widths.</summary>
-    private const double Spread = 0.25;
+    /// <summary>Where a group's runs' dots go, right of its mean and error bar (which would hide a dot at the centre), in group widths.</summary>
+    private const double DotsFrom = 0.12;
+    private const double DotsTo = 0.36;
 
     public static void Draw(SweepDirectory directory, SweepResults results, DrawnFigures drawn)
     {
@@ -30,14 +31,14 @@ internal static class SweepFigures
     private static void DrawMetric(SweepResults results, SweepMetric metric, string about, string path, DrawnFigures drawn)
     {
         var unit = Figures.UnitName(metric.Unit);
-        using var plot = PlotStyle.Create($"{Capitalised(metric.Label)}: mean ± std over each group's runs (dots: the runs)\n{about}", "group", $"{metric.Label} ({unit})");
+        using var plot = PlotStyle.Create($"{Capitalised(metric.Label)}: mean ± std over each group's runs (dots: its runs, in seed order)\n{about}", "group", $"{metric.Label} ({unit})");
         for (var g = 0; g < results.Groups.Count; g++)
         {
             var group = results.Groups[g];
             var values = group.Values(metric);
             if (values.Count == 0) continue;
             var x = g + 1;
-            var offsets = values.Select((_, i) => values.Count == 1 ? 0 : -Spread + 2 * Spread * i / (values.Count - 1)).ToArray();
+            var offsets = values.Select((_, i) => values.Count == 1 ? DotsFrom : DotsFrom + (DotsTo - DotsFrom) * i / (values.Count - 1)).ToArray();
             var dots = plot.Add.Markers(offsets.Select(o => x + o).ToArray(), values.ToArray(), MarkerShape.OpenCircle, 9, PlotStyle.Series(g));
             dots.MarkerLineWidth = 1.5f;
             if (results.For(group, metric) is not { } result) continue;

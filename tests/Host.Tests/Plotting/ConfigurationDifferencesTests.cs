@@ -27,6 +27,26 @@ public sealed class ConfigurationDifferencesTests : IDisposable
     }
 
     [Fact]
+    public void Labels_OptionsOnlyOneSchemeHas_AreLeftOutForTheKeyEveryRunHas()
+    {
+        var plain = new HandWrittenRun(temporary.Folder("plain"), scheme: "none");
+        var distilled = new HandWrittenRun(temporary.Folder("distilled"), scheme: "strong2weak");
+        File.AppendAllText(distilled.Directory.ConfigPath, "confidence = \"max-probability\"\ndetach_teacher = false\n");
+
+        ConfigurationDifferences.Labels([Open(plain), Open(distilled)]).Should().Equal("distillation.scheme = none", "distillation.scheme = strong2weak");
+    }
+
+    [Fact]
+    public void Labels_OnlyAnOptionSomeRunsLackDiffers_ShowsIt()
+    {
+        var first = new HandWrittenRun(temporary.Folder("without"));
+        var second = new HandWrittenRun(temporary.Folder("with"));
+        File.AppendAllText(second.Directory.ConfigPath, "temperature = 4.0\n");
+
+        ConfigurationDifferences.Labels([Open(first), Open(second)]).Should().Equal("distillation.temperature = (absent)", "distillation.temperature = 4.0");
+    }
+
+    [Fact]
     public void Labels_SameConfiguration_NameRunsByTheirDirectories()
     {
         var runs = new[] { Open(new HandWrittenRun(temporary.Folder("first"))), Open(new HandWrittenRun(temporary.Folder("second"))) };
