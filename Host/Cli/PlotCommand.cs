@@ -23,10 +23,12 @@ internal static class PlotCommand
         {
             Description = "Other run directories whose curves to overlay on this run's (legend: the configuration keys that differ).",
             AllowMultipleArgumentsPerToken = true,
+            HelpName = "run-dir",
         };
         var robustness = new Option<string[]>("--robustness")
         {
             Description = "A robustness report to plot besides robustness*.json (the name 'attack --report' wrote, relative to the run directory; repeatable).",
+            HelpName = "file",
         };
         var command = new Command("plot", "Draw a run's figures (PNG) into <run-dir>/plots/.") { runDir, raster, checkpoint, compare, robustness };
         command.SetAction(parse =>

@@ -27,7 +27,7 @@ internal static class TimestepAccuracy
                 Curve(plot, evaluation.Report.TestAccuracyAtTimesteps, Describe(evaluation), series++)?.LinePattern = LinePattern.Dashed;
             var longest = evaluations.Select(e => e.Report.TestAccuracyAtTimesteps.Length).Append(final.TestAccuracyAtTimesteps.Length).Max();
             PlotStyle.IntegerTicks(plot.Axes.Bottom, 1, Math.Max(1, longest));
-            plot.ShowLegend(Alignment.LowerRight);
+            plot.ShowLegend(Edge.Bottom);
             PngFile.Save(plot, run.Figure(TimestepsFile), drawn);
         }
 
@@ -56,9 +56,12 @@ internal static class TimestepAccuracy
         points.MarkerSize = 10;
         points.MarkerShape = MarkerShape.FilledDiamond;
         var timesteps = Math.Max(1, evaluation.Report.TestAccuracyAtTimesteps.Length);
-        foreach (var exit in exits)
+        // Thresholds that gave the same point (often every θ above the model's confidence: all T timesteps) share a label.
+        foreach (var point in exits.GroupBy(e => (Math.Round(e.MeanTimesteps, 2), Math.Round(100 * e.Accuracy, 1))))
         {
-            var label = plot.Add.Text($"θ = {exit.Threshold.ToString("0.###", CultureInfo.InvariantCulture)}", exit.MeanTimesteps, 100 * exit.Accuracy);
+            var exit = point.First();
+            var thresholds = string.Join(", ", point.Select(e => e.Threshold).Order().Select(t => t.ToString("0.###", CultureInfo.InvariantCulture)));
+            var label = plot.Add.Text($"θ = {thresholds}", exit.MeanTimesteps, 100 * exit.Accuracy);
             label.LabelFontSize = 12;
             label.LabelFontColor = PlotStyle.Series(1);
             // Right of the point, or left of it in the last half timestep, where the text would leave the picture.
@@ -69,7 +72,7 @@ internal static class TimestepAccuracy
         }
         PlotStyle.IntegerTicks(plot.Axes.Bottom, 1, timesteps);
         plot.Axes.SetLimitsX(0.5, timesteps + 0.5);
-        plot.ShowLegend(Alignment.LowerRight);
+        plot.ShowLegend(Edge.Bottom);
         PngFile.Save(plot, run.Figure(EarlyExitFile), drawn);
     }
 
