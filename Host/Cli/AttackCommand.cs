@@ -3,6 +3,7 @@ using Neuromorph.Engine.Robustness;
 using Neuromorph.Engine.Training;
 using Neuromorph.Host.Composition;
 using Neuromorph.Host.Configuration;
+using Neuromorph.Host.Plotting;
 using Neuromorph.Host.Reporting;
 
 namespace Neuromorph.Host.Cli;
@@ -11,7 +12,7 @@ namespace Neuromorph.Host.Cli;
 /// <c>attack &lt;run-dir&gt; [--attack name]... [--set attack.&lt;name&gt;.key=value]... [--epsilons [norm:]list]...</c>:
 /// evaluates a trained run's checkpoint on its test set under adversarial attacks, the model in evaluation mode
 /// and its weights untouched. Prints clean accuracy, each attack's robust accuracy and the per-sample worst case per (norm, ε),
-/// and writes <c>robustness.json</c> in the run directory. An attack that fails is reported by name; the others
+/// and writes <c>robustness.json</c> in the run directory (and redraws the run's figures). An attack that fails is reported by name; the others
 /// still run and are written, and the command then exits with code 1.
 /// </summary>
 internal static class AttackCommand
@@ -117,6 +118,7 @@ internal static class AttackCommand
         RobustnessTable.Write(output, title, report);
         report.Write(reportPath);
         output.WriteLine($"report: {reportPath}");
+        AutomaticPlots.Draw(runDirectory.Path, [reportPath], output);
         var failed = report.Attacks.Where(a => a.Error is not null).ToArray();
         foreach (var attack in failed)
             error.WriteLine($"error: attack '{attack.Name}' failed and was left out of the worst case: {attack.Error}");

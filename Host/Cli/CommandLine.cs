@@ -4,7 +4,7 @@ using System.CommandLine.Parsing;
 namespace Neuromorph.Host.Cli;
 
 /// <summary>
-/// The <c>neuromorph</c> command line: <c>train</c>, <c>eval</c>, <c>attack</c>, <c>plugins</c>, <c>bench</c>, <c>data</c>, <c>models</c> and <c>sweep</c>. Usage errors print the
+/// The <c>neuromorph</c> command line: <c>train</c>, <c>eval</c>, <c>attack</c>, <c>plot</c>, <c>plugins</c>, <c>bench</c>, <c>data</c>, <c>models</c> and <c>sweep</c>. Usage errors print the
 /// problem and the help hint and exit with code 2; every other failure is mapped by <see cref="ErrorReport"/>.
 /// </summary>
 internal static class CommandLine
@@ -41,6 +41,7 @@ internal static class CommandLine
             TrainCommand.Create(output, error),
             EvalCommand.Create(output, error),
             AttackCommand.Create(output, error),
+            PlotCommand.Create(output, error),
             PluginsCommand.Create(output, error),
             BenchCommand.Create(output, error),
             DataCommand.Create(output, error),

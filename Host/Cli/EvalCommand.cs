@@ -3,6 +3,7 @@ using System.Globalization;
 using Neuromorph.Engine.Training;
 using Neuromorph.Host.Composition;
 using Neuromorph.Host.Configuration;
+using Neuromorph.Host.Plotting;
 using Neuromorph.Host.Reporting;
 
 namespace Neuromorph.Host.Cli;
@@ -12,7 +13,7 @@ namespace Neuromorph.Host.Cli;
 /// network from its recorded configuration, loads a checkpoint, and in one pass over the test set measures
 /// accuracy (mean over T and with the first k timesteps) and early-exit accuracy and mean timesteps for
 /// each θ. Prints a table and writes <c>evaluation.json</c> (<c>evaluation-t{k}.json</c> with
-/// <c>--timesteps k</c>) in the run directory.
+/// <c>--timesteps k</c>) in the run directory, and redraws the run's figures.
 /// </summary>
 internal static class EvalCommand
 {
@@ -71,6 +72,7 @@ internal static class EvalCommand
         var title = $"{experiment.Description.Model} ({experiment.Description.Neuron}, T = {trainedTimesteps}) from {checkpointPath} (after {header.GlobalIteration} iterations)";
         EvaluationTable.Write(output, title, trainedTimesteps, result);
         EvaluationReport.From(checkpointPath, result).Write(runDirectory, request.Timesteps);
+        AutomaticPlots.Draw(runDirectory.Path, [], output);
         return ExitCodes.Success;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Neuromorph.Engine.Training;
+using Neuromorph.Host.Plotting;
 using Neuromorph.Host.Reporting;
 
 namespace Neuromorph.Host.Hosting;
@@ -9,7 +10,7 @@ namespace Neuromorph.Host.Hosting;
 /// <c>train</c>: listens for Ctrl+C and SIGTERM from its first line, prepares the run (<see cref="PreparedTraining"/>:
 /// configuration, run directory and its lock, plugins, data, network; every configuration and plugin error before any
 /// data is read, and nothing trained before all of it is done), then runs the training loop inside a generic host until
-/// it completes or a signal stops it with a checkpoint.
+/// it completes or a signal stops it with a checkpoint. A completed run's figures are drawn into its <c>plots/</c>.
 /// </summary>
 internal static class TrainingHost
 {
@@ -35,7 +36,11 @@ internal static class TrainingHost
                 return ExitCodes.Success;
             }
             var code = await HostAsync(training.Loop, stop.Token, error);
-            if (code == ExitCodes.Success) SummaryTable.Write(training.Claim.Directory, output);
+            if (code == ExitCodes.Success)
+            {
+                SummaryTable.Write(training.Claim.Directory, output);
+                AutomaticPlots.Draw(training.Claim.Directory.Path, [], output);
+            }
             return code;
         }
         catch (Exception exception)

@@ -148,7 +148,8 @@ internal static class ResultsMarkdown
         foreach (var note in notes) text.AppendLine($"- {note}");
     }
 
-    private static IReadOnlyList<SweepMetric> KeyMetricsOf(SweepResults results) =>
+    /// <summary>The key metrics (those of the summary table) that the results have, in the table's order.</summary>
+    public static IReadOnlyList<SweepMetric> KeyMetricsOf(SweepResults results) =>
         KeyMetrics.Select(name => results.Metrics.FirstOrDefault(m => m.Source == SweepMetrics.SummaryFile && m.Name == name)).OfType<SweepMetric>().ToArray();
 
     private static string MeanCell(MetricResult? result, Footnotes footnotes)

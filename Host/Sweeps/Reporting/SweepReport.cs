@@ -1,10 +1,12 @@
 using Neuromorph.Data;
+using Neuromorph.Host.Plotting;
 
 namespace Neuromorph.Host.Sweeps.Reporting;
 
 /// <summary>
 /// <c>sweep report &lt;sweep-dir&gt; [--baseline key=value]...</c>: reads every completed run's files, writes
-/// <c>results.md</c> and <c>results.csv</c> into the sweep directory (each by rename) and prints the overview. A sweep
+/// <c>results.md</c> and <c>results.csv</c> into the sweep directory (each by rename), draws the figures into
+/// <c>plots/</c> and writes <c>report.md</c> (the overview with the figures embedded), and prints the overview. A sweep
 /// still running or with failed runs is reported from its completed runs, naming the others; a sweep with no completed
 /// run has nothing to report (exit 3), and the files of an earlier report are left as they are.
 /// </summary>
@@ -24,15 +26,34 @@ internal static class SweepReport
             var csvPath = Path.Combine(directory.Path, CsvFile);
             AtomicFile.WriteAllText(markdownPath, ResultsMarkdown.Document(results));
             AtomicFile.WriteAllText(csvPath, ResultsCsv.Write(results));
+            var drawn = Draw(directory, results);
+            var reportPath = Path.Combine(directory.Path, ReportMarkdown.File);
+            AtomicFile.WriteAllText(reportPath, ReportMarkdown.Document(results, drawn, directory.Path));
             output.Write(ResultsMarkdown.Overview(results));
             output.WriteLine();
-            output.WriteLine($"report: {markdownPath} (every metric), {csvPath}");
+            output.WriteLine($"report: {markdownPath} (every metric), {csvPath}, {reportPath} (the summary with {drawn.Written.Count} figures)");
+            foreach (var (figure, reason) in drawn.Skipped) output.WriteLine($"note: {figure}: not drawn: {reason}");
             return ExitCodes.Success;
         }
         catch (Exception exception)
         {
             return ErrorReport.Write(exception, error);
         }
+    }
+
+    /// <summary>The figures into <c>plots/</c>; a failure to draw them leaves the report without them, with a note.</summary>
+    private static DrawnFigures Draw(SweepDirectory directory, SweepResults results)
+    {
+        var drawn = new DrawnFigures();
+        try
+        {
+            SweepFigures.Draw(directory, results, drawn);
+        }
+        catch (Exception exception)
+        {
+            drawn.Skip("figures", ErrorReport.Classify(exception).Message);
+        }
+        return drawn;
     }
 
     /// <summary>The sweep's results from its runs' files.</summary>

@@ -14,7 +14,7 @@ public sealed class MessageTests : IDisposable
 
         run.ExitCode.Should().Be(2);
         run.Error.Should().StartWith(
-            "error: 'trian' is not a command: did you mean 'train'? The commands are train, eval, attack, plugins, bench, data, models, sweep.\n");
+            "error: 'trian' is not a command: did you mean 'train'? The commands are train, eval, attack, plot, plugins, bench, data, models, sweep.\n");
         run.Error.Should().NotContain("Required command was not provided");
     }
 
@@ -24,7 +24,7 @@ public sealed class MessageTests : IDisposable
         var run = await CliRun.RunAsync("frobnicate");
 
         run.ExitCode.Should().Be(2);
-        run.Error.Should().StartWith("error: 'frobnicate' is not a command. The commands are train, eval, attack, plugins, bench, data, models, sweep.\n");
+        run.Error.Should().StartWith("error: 'frobnicate' is not a command. The commands are train, eval, attack, plot, plugins, bench, data, models, sweep.\n");
     }
 
     [Fact]
