@@ -31,7 +31,7 @@ internal sealed class TrainingStep(
             inputs = adversarial.Apply(slots.Attack!, inputs, labels);
             seconds += phases.End(StepPhase.Adversarial);
         }
-        var logits = network.forward(inputs);
+        var (logits, spikes) = network.ForwardCounting(inputs);
         seconds += phases.End(StepPhase.Forward);
         var term = Objective.Distill(slots.Scheme, logits, labels);
         seconds += phases.End(StepPhase.Distillation);
@@ -42,18 +42,19 @@ internal sealed class TrainingStep(
         optimizer.zero_grad();
         result.Loss.backward();
         seconds += phases.End(StepPhase.Backward);
-        return new ComputedStep(batch.Size, loss, result, labels, seconds);
+        return new ComputedStep(batch.Size, loss, result, labels, spikes, seconds);
     }
 
-    /// <summary>The second stage: the optimizer's update at <paramref name="learningRate"/>, then the readout.</summary>
+    /// <summary>The second stage: the optimizer's update at <paramref name="learningRate"/>, then the readout (accuracy and spike counts).</summary>
     public IterationReport Apply(ComputedStep computed, double learningRate, StepPhaseTimes phases)
     {
         OptimizerFactory.SetLearningRate(optimizer, learningRate);
         optimizer.step();
         var seconds = computed.Seconds + phases.End(StepPhase.Optimizer);
         var correct = computed.Objective.AveragedLogits.argmax(-1).eq(computed.Labels).sum().item<long>();
+        var firing = computed.Spikes.Read();
         seconds += phases.End(StepPhase.Readout);
-        return new IterationReport(computed.Loss, correct, computed.Samples, learningRate, seconds, computed.Objective.Diagnostics);
+        return new IterationReport(computed.Loss, correct, computed.Samples, learningRate, seconds, computed.Objective.Diagnostics, firing);
     }
 
     /// <summary>Both stages: one whole training step (what <c>bench</c> times).</summary>
@@ -65,4 +66,5 @@ internal sealed class TrainingStep(
 }
 
 /// <summary>A step computed up to its gradients, not yet applied.</summary>
-internal sealed record ComputedStep(int Samples, float Loss, ObjectiveResult Objective, TorchSharp.torch.Tensor Labels, double Seconds);
+internal sealed record ComputedStep(
+    int Samples, float Loss, ObjectiveResult Objective, TorchSharp.torch.Tensor Labels, SpikeCount Spikes, double Seconds);
