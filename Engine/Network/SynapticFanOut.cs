@@ -49,16 +49,18 @@ internal sealed class SynapticFanOut
     {
         var layers = network.NeuronLayers;
         var probes = new List<(int Layer, Tensor Leaf)>();
-        var inputs = new List<(string Module, double FanOut, Tensor Input)>();
+        var inputs = new List<(string Module, double FanOut, Tensor Sum)>();
         var removers = new List<Action>();
         for (var i = 0; i < layers.Count; i++)
         {
             var index = i;
             removers.Add(layers[i].register_forward_hook((_, _, spikes) =>
             {
+                // Sequential disposes the tensors it passes between its modules: the network gets an alias, the trace
+                // keeps the leaf.
                 var leaf = spikes.detach().requires_grad_(true);
                 probes.Add((index, leaf));
-                return leaf;
+                return leaf.alias();
             }).remove);
         }
         foreach (var (name, module) in network.named_modules())
@@ -66,7 +68,8 @@ internal sealed class SynapticFanOut
             if (FanOut(module) is not { } fanOut) continue;
             removers.Add(((nn.Module<Tensor, Tensor>)module).register_forward_hook((_, input, output) =>
             {
-                inputs.Add((name, fanOut, input));
+                // Without a gradient the input is the network's or only weights' outputs: no spike reaches this layer.
+                if (input.requires_grad) inputs.Add((name, fanOut, input.sum()));
                 return output.detach();
             }).remove);
         }
@@ -94,15 +97,13 @@ internal sealed class SynapticFanOut
 
     /// <summary>Each weight layer's input differentiated with respect to every neuron layer's leaf: reached or not.</summary>
     private static Dictionary<string, IReadOnlyList<SynapticTarget>> Connect(
-        IReadOnlyList<NeuronLayer> layers, List<(int Layer, Tensor Leaf)> probes, List<(string Module, double FanOut, Tensor Input)> inputs)
+        IReadOnlyList<NeuronLayer> layers, List<(int Layer, Tensor Leaf)> probes, List<(string Module, double FanOut, Tensor Sum)> inputs)
     {
         var targets = layers.Select(_ => new List<SynapticTarget>()).ToArray();
         var leaves = probes.Select(probe => probe.Leaf).ToArray();
-        foreach (var (module, fanOut, input) in inputs)
+        foreach (var (module, fanOut, sum) in inputs)
         {
-            // The network's input, or only weights' outputs: no spike reaches this layer.
-            if (!input.requires_grad) continue;
-            var reached = autograd.grad([input.sum()], leaves, retain_graph: true, allow_unused: true);
+            var reached = autograd.grad([sum], leaves, retain_graph: true, allow_unused: true);
             for (var i = 0; i < reached.Count; i++)
             {
                 var target = new SynapticTarget(module, fanOut);
