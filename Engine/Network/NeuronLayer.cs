@@ -48,8 +48,11 @@ internal sealed class NeuronLayer : nn.Module<Tensor, Tensor>
 
     public void ResetState() => state = null;
 
-    /// <summary>Counts the spikes of every call from now on, until <see cref="StopCounting"/>.</summary>
-    public void StartCounting() => counter = new SpikeCounter();
+    /// <summary>
+    /// Counts the spikes of every call from now on, until <see cref="StopCounting"/>: those of every
+    /// <paramref name="sampleStride"/>-th sample of the batch (1: all).
+    /// </summary>
+    public void StartCounting(int sampleStride = 1) => counter = new SpikeCounter(sampleStride);
 
     /// <summary>Stops counting: what was counted since <see cref="StartCounting"/>, or null when the layer did not run.</summary>
     public LayerSpikeCount? StopCounting()

@@ -66,16 +66,13 @@ internal sealed class SpikingNetwork : nn.Module<Tensor, Tensor>
 
     /// <summary>
     /// <see cref="forward"/>, counting every neuron layer's spikes per timestep on the way (<see cref="SpikeCount"/>,
-    /// in the caller's dispose scope). Forward passes made any other way (an attack's) count nothing.
+    /// in the caller's dispose scope): those of every <paramref name="sampleStride"/>-th sample of the batch (1: all).
+    /// Forward passes made any other way (an attack's) count nothing.
     /// </summary>
-    /// <remarks>
-    /// Counting sums each layer's spikes once more, without gradients: on the quickstart's csnn (batch 128, T = 4) the
-    /// sums over all its spikes take about 2 ms of a training step of several hundred (see the README's
-    /// <c>bench csnn</c> comparison).
-    /// </remarks>
-    public (Tensor Logits, SpikeCount Spikes) ForwardCounting(Tensor input)
+    public (Tensor Logits, SpikeCount Spikes) ForwardCounting(Tensor input, int sampleStride = 1)
     {
-        foreach (var layer in neuronLayers) layer.StartCounting();
+        ArgumentOutOfRangeException.ThrowIfLessThan(sampleStride, 1);
+        foreach (var layer in neuronLayers) layer.StartCounting(sampleStride);
         try
         {
             var logits = forward(input);

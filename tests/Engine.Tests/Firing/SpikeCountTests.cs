@@ -61,6 +61,24 @@ public sealed class SpikeCountTests
         tally.Rates()["spike1"].Should().Equal(1 / 12.0, 6 / 12.0, 1 / 12.0, 7 / 12.0);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ForwardCounting_SampleStride_CountsSamplesZeroSAndSoOn(bool singleStep)
+    {
+        using var scope = NewDisposeScope();
+        var network = HandNetworks.Linear(new HardResetNeuron());
+        network.Mode = singleStep ? SimulationMode.SingleStep : SimulationMode.MultiStep;
+        // Samples 0, 1, 0, 1, 0: a stride of 2 counts samples 0, 2 and 4, all three the first sample.
+        var inputs = HandNetworks.LinearInputs()[TensorIndex.Tensor(tensor(new long[] { 0, 1, 0, 1, 0 }))];
+
+        var tally = network.ForwardCounting(inputs, sampleStride: 2).Spikes.Read();
+
+        tally.Layers["spike1"].Samples.Should().Be(3);
+        tally.Layers["spike1"].Spikes.Should().Equal(3 * 1, 3 * 2, 3 * 1, 3 * 3);
+        tally.Rates()["spike2"].Should().Equal(1 / 2.0, 1 / 2.0, 1 / 2.0, 2 / 2.0);
+    }
+
     [Fact]
     public void Forward_WithoutCounting_CountsNothingAndTheNextCountedPassStartsAfresh()
     {
