@@ -14,12 +14,14 @@ namespace Neuromorph.Engine.Network;
 /// The layer owns the parameters its model declares (<see cref="INeuronModel.Parameters"/>): one registered
 /// <see cref="Parameter"/> per declaration, named as declared, so they are in <c>parameters()</c>, the
 /// optimizer and checkpoints. A <see cref="ParameterShape.PerChannel"/> one is stored as <c>[C]</c>
-/// (<see cref="Channels"/>) and passed to the model as <c>[C, 1, ..., 1]</c>.
+/// (<see cref="Channels"/>) and passed to the model as <c>[C, 1, ..., 1]</c>. Between <see cref="StartCounting"/> and
+/// <see cref="StopCounting"/> the layer also counts the spikes it returns (<see cref="SpikeCounter"/>).
 /// </remarks>
 internal sealed class NeuronLayer : nn.Module<Tensor, Tensor>
 {
     private NeuronState? state;
     private NeuronParameter[] declarations;
+    private SpikeCounter? counter;
 
     /// <param name="name">The layer's name, e.g. <c>spike1</c>.</param>
     /// <param name="model">The neuron dynamics.</param>
@@ -45,6 +47,20 @@ internal sealed class NeuronLayer : nn.Module<Tensor, Tensor>
     public int Timesteps { get; set; } = 1;
 
     public void ResetState() => state = null;
+
+    /// <summary>
+    /// Counts the spikes of every call from now on, until <see cref="StopCounting"/>: those of every
+    /// <paramref name="sampleStride"/>-th sample of the batch (1: all).
+    /// </summary>
+    public void StartCounting(int sampleStride = 1) => counter = new SpikeCounter(sampleStride);
+
+    /// <summary>Stops counting: what was counted since <see cref="StartCounting"/>, or null when the layer did not run.</summary>
+    public LayerSpikeCount? StopCounting()
+    {
+        var counted = counter?.Take(GetName());
+        counter = null;
+        return counted;
+    }
 
     /// <summary>
     /// Runs <paramref name="next"/> from now on. A parameter whose declaration equals the current one (name,
@@ -108,7 +124,9 @@ internal sealed class NeuronLayer : nn.Module<Tensor, Tensor>
         {
             state ??= Model.CreateState(input);
             var step = Model.Step(input, state, parameters);
+            RequireShape(step.Spikes, input.shape, "Step");
             state = step.State;
+            counter?.Add(GetName(), step.Spikes.unsqueeze(0));
             return step.Spikes;
         }
 
@@ -121,7 +139,18 @@ internal sealed class NeuronLayer : nn.Module<Tensor, Tensor>
         perTimestep[1] = shape[0] / Timesteps;
         Array.Copy(shape, 1, perTimestep, 2, shape.Length - 1);
         var spikes = Model.Run(input.reshape(perTimestep), parameters);
+        RequireShape(spikes, perTimestep, "Run");
+        counter?.Add(GetName(), spikes);
         return spikes.reshape(shape);
+    }
+
+    /// <summary>Spikes must be shaped like the input they answer: counting reads their timesteps and samples from it.</summary>
+    private void RequireShape(Tensor spikes, long[] expected, string method)
+    {
+        if (!spikes.shape.SequenceEqual(expected))
+            throw new InvalidOperationException(
+                $"Neuron layer '{GetName()}': the neuron model's {method} returned spikes [{string.Join(", ", spikes.shape)}] " +
+                $"for input [{string.Join(", ", expected)}]; spikes must have the input's shape.");
     }
 
     /// <summary>The registered parameters shaped for one timestep of rank <paramref name="inputRank"/>, <c>[B, C, ...]</c>.</summary>

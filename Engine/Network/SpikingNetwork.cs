@@ -64,6 +64,27 @@ internal sealed class SpikingNetwork : nn.Module<Tensor, Tensor>
             replacements.SelectMany(r => r.Retired).ToArray());
     }
 
+    /// <summary>
+    /// <see cref="forward"/>, counting every neuron layer's spikes per timestep on the way (<see cref="SpikeCount"/>,
+    /// in the caller's dispose scope): those of every <paramref name="sampleStride"/>-th sample of the batch (1: all).
+    /// Forward passes made any other way (an attack's) count nothing.
+    /// </summary>
+    public (Tensor Logits, SpikeCount Spikes) ForwardCounting(Tensor input, int sampleStride = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(sampleStride, 1);
+        foreach (var layer in neuronLayers) layer.StartCounting(sampleStride);
+        try
+        {
+            var logits = forward(input);
+            var counted = neuronLayers.Select(layer => layer.StopCounting()).OfType<LayerSpikeCount>().ToArray();
+            return (logits, new SpikeCount(counted));
+        }
+        finally
+        {
+            foreach (var layer in neuronLayers) layer.StopCounting();
+        }
+    }
+
     public override Tensor forward(Tensor input)
     {
         ValidateInput(input);

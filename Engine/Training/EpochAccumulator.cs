@@ -1,4 +1,5 @@
 using Neuromorph.Abstractions;
+using Neuromorph.Engine.Network;
 
 namespace Neuromorph.Engine.Training;
 
@@ -32,6 +33,9 @@ internal sealed class EpochAccumulator
     /// <summary>Plugin swaps attempted during the epoch so far (kept in checkpoints with the sums).</summary>
     public List<PluginReload> PluginReloads { get; set; } = [];
 
+    /// <summary>The spikes of the epoch's training forward passes; empty in checkpoints written before it existed.</summary>
+    public FiringTally Firing { get; set; } = new();
+
     public void Add(IterationReport report)
     {
         LossSum += report.Loss;
@@ -39,6 +43,7 @@ internal sealed class EpochAccumulator
         Samples += report.Samples;
         Iterations++;
         TrainingSeconds += report.Seconds;
+        Firing.Add(report.Firing);
         foreach (var (name, diagnostic) in report.Diagnostics)
         {
             if (!DiagnosticSums.TryGetValue(name, out var sums) || sums.Length != diagnostic.Values.Length)

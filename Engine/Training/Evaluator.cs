@@ -9,8 +9,8 @@ internal static class Evaluator
 {
     /// <summary>
     /// One pass over <paramref name="loader"/> at the network's current <see cref="SpikingNetwork.Timesteps"/>:
-    /// accuracy with the first k timesteps for every k, and early-exit tallies for each of
-    /// <paramref name="earlyExitThresholds"/> (none when omitted).
+    /// accuracy with the first k timesteps for every k, early-exit tallies for each of
+    /// <paramref name="earlyExitThresholds"/> (none when omitted) and every neuron layer's spikes.
     /// </summary>
     public static EvaluationResult Evaluate(
         SpikingNetwork network, BatchLoader loader, int epoch = 0, IReadOnlyList<double>? earlyExitThresholds = null)
@@ -24,6 +24,7 @@ internal static class Evaluator
             var correct = new long[timesteps];
             var earlyExit = thresholds.Select(threshold => new EarlyExitCounts(threshold, 0, 0, 0)).ToArray();
             var samples = 0;
+            var firing = new FiringTally();
             using var noGrad = no_grad();
             foreach (var batch in loader.Epoch(epoch))
             {
@@ -32,17 +33,18 @@ internal static class Evaluator
                 var (inputs, labels) = BatchTensors.From(batch, network.InputShape);
                 // Frame sequences hold the run's T frames; with fewer timesteps (low-latency evaluation) the first ones.
                 if (batch.Timesteps > timesteps) inputs = inputs.narrow(0, 0, timesteps);
-                var logits = network.forward(inputs);
+                var (logits, spikes) = network.ForwardCounting(inputs);
                 // argmax of the running sum over the first k timesteps = argmax of their mean.
                 var predictions = logits.cumsum(0).argmax(-1);
                 var hits = predictions.eq(labels.unsqueeze(0)).sum(1).data<long>().ToArray();
                 for (var k = 0; k < timesteps; k++) correct[k] += hits[k];
                 var exits = EarlyExit.Evaluate(logits, labels, thresholds);
                 for (var i = 0; i < earlyExit.Length; i++) earlyExit[i] = earlyExit[i].Plus(exits[i]);
+                firing.Add(spikes.Read());
                 samples += batch.Size;
             }
             var atTimesteps = correct.Select(c => samples == 0 ? 0.0 : (double)c / samples).ToArray();
-            return new EvaluationResult(samples, atTimesteps[^1], atTimesteps, earlyExit);
+            return new EvaluationResult(samples, atTimesteps[^1], atTimesteps, earlyExit, firing);
         }
         finally
         {

@@ -38,7 +38,10 @@ internal sealed class RunRecorder(
 
     public void AppendEpoch(EpochMetrics metrics) => directory.AppendMetrics(metrics);
 
-    /// <summary>Writes <c>summary.json</c> from the finished epochs in <c>metrics.jsonl</c>, diagnostics folded over the run.</summary>
+    /// <summary>
+    /// Writes <c>summary.json</c> from the finished epochs in <c>metrics.jsonl</c>: diagnostics folded over the run, firing
+    /// rates those of the last epoch.
+    /// </summary>
     public void WriteSummary(TrainingLedger ledger, bool completed)
     {
         var finished = directory.ReadMetrics();
@@ -60,7 +63,11 @@ internal sealed class RunRecorder(
             ledger.BestEpoch,
             ledger.Throughputs.Count > 0 ? ledger.Throughputs.Average() : 0,
             ledger.WallSeconds,
-            RunDiagnostics.Fold(finished)));
+            RunDiagnostics.Fold(finished))
+        {
+            FiringRates = last?.FiringRates ?? new Dictionary<string, double[]>(),
+            TestFiringRates = last?.TestFiringRates ?? new Dictionary<string, double[]>(),
+        });
     }
 
     /// <summary>

@@ -80,6 +80,8 @@ internal sealed class TrainingLedger
             PhaseSeconds = phases.Seconds,
             DiagnosticAggregations = RunDiagnostics.Names(epoch.DiagnosticAggregations),
             PluginReloads = epoch.PluginReloads.ToArray(),
+            FiringRates = epoch.Firing.Rates(),
+            TestFiringRates = evaluation.Firing.Rates(),
         };
         var isBest = evaluation.Accuracy > BestAccuracy;
         if (isBest)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Neuromorph.Engine.Network;
 using Neuromorph.Engine.Training;
 using Neuromorph.Host.Composition;
 using Neuromorph.Host.Configuration;
@@ -11,8 +12,9 @@ namespace Neuromorph.Host.Cli;
 /// <summary>
 /// <c>eval &lt;run-dir&gt; [--checkpoint best|last] [--timesteps k] [--early-exit θ]...</c>: rebuilds the run's
 /// network from its recorded configuration, loads a checkpoint, and in one pass over the test set measures
-/// accuracy (mean over T and with the first k timesteps) and early-exit accuracy and mean timesteps for
-/// each θ. Prints a table and writes <c>evaluation.json</c> (<c>evaluation-t{k}.json</c> with
+/// accuracy (mean over T and with the first k timesteps), early-exit accuracy and mean timesteps for
+/// each θ, and each neuron layer's firing rates, from which with the traced fan-out (<see cref="SynapticFanOut"/>) come
+/// the synaptic operations per sample. Prints tables and writes <c>evaluation.json</c> (<c>evaluation-t{k}.json</c> with
 /// <c>--timesteps k</c>) in the run directory, and redraws the run's figures.
 /// </summary>
 internal static class EvalCommand
@@ -68,10 +70,13 @@ internal static class EvalCommand
         network.Timesteps = request.Timesteps ?? trainedTimesteps;
         using var batches = experiment.CreateTestBatches();
         var result = Evaluator.Evaluate(network, batches, earlyExitThresholds: request.EarlyExitThresholds);
+        var fanOut = SynapticFanOut.Trace(network);
 
         var title = $"{experiment.Description.Model} ({experiment.Description.Neuron}, T = {trainedTimesteps}) from {checkpointPath} (after {header.GlobalIteration} iterations)";
         EvaluationTable.Write(output, title, trainedTimesteps, result);
-        EvaluationReport.From(checkpointPath, result).Write(runDirectory, request.Timesteps);
+        output.WriteLine();
+        FiringTable.Write(output, result.Firing, fanOut);
+        EvaluationReport.From(checkpointPath, result, fanOut).Write(runDirectory, request.Timesteps);
         AutomaticPlots.Draw(runDirectory.Path, [], output);
         return ExitCodes.Success;
     }

@@ -53,7 +53,7 @@ internal sealed class ConsoleReporter(TextWriter output, bool interactive, int l
         var atK = string.Join(" ", metrics.TestAccuracyAtTimesteps.Select(a => a.ToString("F4", CultureInfo.InvariantCulture)));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"epoch {metrics.Epoch} done: train loss {metrics.TrainLoss:F4} train acc {metrics.TrainAccuracy:F4} " +
-            $"test acc {metrics.TestAccuracy:F4} (first k timesteps: {atK}) lr {metrics.Lr:G4} " +
+            $"test acc {metrics.TestAccuracy:F4} (first k timesteps: {atK}){FiringRate(metrics)} lr {metrics.Lr:G4} " +
             $"{metrics.TrainSamplesPerSecond:F0} samples/s {metrics.Seconds:F1} s"));
         lossSum = 0;
         correct = 0;
@@ -70,6 +70,17 @@ internal sealed class ConsoleReporter(TextWriter output, bool interactive, int l
         WriteLine($"saved: checkpoints/last.ckpt holds the run after iteration {clock.GlobalIteration} (epoch {clock.Epoch + 1}, " +
                   $"iteration {clock.IterationInEpoch} of {clock.IterationsPerEpoch}); once the problem below is fixed, " +
                   "'train --resume' continues from there.");
+
+    /// <summary>
+    /// The epoch's firing rate in training and on the test set, each the mean over the neuron layers (each counts the same)
+    /// and the timesteps; nothing when not measured.
+    /// </summary>
+    private static string FiringRate(EpochMetrics metrics)
+    {
+        static double Mean(IReadOnlyDictionary<string, double[]> rates) => rates.Values.Average(perTimestep => perTimestep.Average());
+        if (metrics.FiringRates.Count == 0 || metrics.TestFiringRates.Count == 0) return "";
+        return string.Create(CultureInfo.InvariantCulture, $" firing rate {Mean(metrics.FiringRates):F4} (test {Mean(metrics.TestFiringRates):F4})");
+    }
 
     /// <summary>A line of its own (below the progress bar on a terminal).</summary>
     private void WriteLine(string line) => output.WriteLine(interactive ? Environment.NewLine + line : line);

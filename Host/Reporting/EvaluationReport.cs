@@ -1,5 +1,6 @@
 using Neuromorph.Data;
 using System.Text.Json;
+using Neuromorph.Engine.Network;
 using Neuromorph.Engine.Training;
 
 namespace Neuromorph.Host.Reporting;
@@ -7,7 +8,8 @@ namespace Neuromorph.Host.Reporting;
 /// <summary>
 /// The contents of <c>evaluation.json</c> (or <c>evaluation-t{k}.json</c> for a low-latency evaluation):
 /// which checkpoint, on how many samples, the accuracy of the mean over the <see cref="Timesteps"/>
-/// simulated, of the first k of them, and of each early-exit threshold with its mean timesteps used.
+/// simulated, of the first k of them, and of each early-exit threshold with its mean timesteps used; the firing rates of
+/// the neuron layers and the synaptic operations per sample they cost.
 /// </summary>
 internal sealed record EvaluationReport(
     string Checkpoint,
@@ -19,13 +21,35 @@ internal sealed record EvaluationReport(
 {
     private static readonly JsonSerializerOptions Json = new(RunDirectory.Json) { WriteIndented = true };
 
-    public static EvaluationReport From(string checkpointPath, EvaluationResult result) => new(
-        Path.GetFileName(checkpointPath),
-        result.Samples,
-        result.Accuracy,
-        result.AccuracyAtTimesteps,
-        result.Timesteps,
-        result.EarlyExit.Select(e => new EarlyExitReport(e.Threshold, e.Accuracy, e.MeanTimesteps)).ToArray());
+    /// <summary>Each neuron layer's mean spike rate on the test set at each timestep: layer → [T]. Empty in files written before it existed.</summary>
+    public IReadOnlyDictionary<string, double[]> TestFiringRates { get; init; } = new Dictionary<string, double[]>();
+
+    /// <summary>Each neuron layer's fan-out: the synaptic operations one of its spikes causes (see <see cref="SynapticFanOut"/>).</summary>
+    public IReadOnlyDictionary<string, double> FanOut { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Each neuron layer's synaptic operations per test sample: its spikes per sample × its fan-out.</summary>
+    public IReadOnlyDictionary<string, double> SynopsPerSampleByLayer { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>The network's synaptic operations per test sample, over the timesteps simulated: the sum over its layers.</summary>
+    public double SynopsPerSample { get; init; }
+
+    public static EvaluationReport From(string checkpointPath, EvaluationResult result, SynapticFanOut fanOut)
+    {
+        var operations = fanOut.OperationsPerSample(result.Firing);
+        return new EvaluationReport(
+            Path.GetFileName(checkpointPath),
+            result.Samples,
+            result.Accuracy,
+            result.AccuracyAtTimesteps,
+            result.Timesteps,
+            result.EarlyExit.Select(e => new EarlyExitReport(e.Threshold, e.Accuracy, e.MeanTimesteps)).ToArray())
+        {
+            TestFiringRates = result.Firing.Rates(),
+            FanOut = operations.Keys.ToDictionary(layer => layer, fanOut.Of),
+            SynopsPerSampleByLayer = operations,
+            SynopsPerSample = operations.Values.Sum(),
+        };
+    }
 
     /// <summary>
     /// <c>evaluation.json</c> for the default evaluation; <c>evaluation-t{k}.json</c> when the timesteps were
