@@ -66,7 +66,9 @@ public sealed class TrainedRunPlotTests(TinyEpochRun run) : IClassFixture<TinyEp
         var result = await CliRun.RunAsync("attack", copy, "--attack", "fgsm", "--epsilons", "0,8/255", "--limit", "16", "--report", "fgsm.json");
 
         result.ExitCode.Should().Be(0, result.Error);
-        result.Output.Should().Contain($"plots: 4 figures in {Path.Combine(copy, "plots")}");
+        // Loss, accuracy, accuracy against timesteps, the training and test firing-rate maps, and the attack's figure.
+        result.Output.Should().Contain($"plots: 6 figures in {Path.Combine(copy, "plots")}");
+        File.Exists(Path.Combine(copy, "plots", "firing-rates-test.png")).Should().BeTrue();
         PngImage.ShouldBeFigure(Path.Combine(copy, "plots", "fgsm-linf.png"), 800, 500);
     }
 }
