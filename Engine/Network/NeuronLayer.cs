@@ -55,9 +55,9 @@ internal sealed class NeuronLayer : nn.Module<Tensor, Tensor>
     public void StartCounting(int sampleStride = 1) => counter = new SpikeCounter(sampleStride);
 
     /// <summary>Stops counting: what was counted since <see cref="StartCounting"/>, or null when the layer did not run.</summary>
-    public LayerSpikeCount? StopCounting()
+    public LayerFiring? StopCounting()
     {
-        var counted = counter?.Take(GetName());
+        var counted = counter?.Take();
         counter = null;
         return counted;
     }

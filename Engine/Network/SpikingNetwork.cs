@@ -65,19 +65,21 @@ internal sealed class SpikingNetwork : nn.Module<Tensor, Tensor>
     }
 
     /// <summary>
-    /// <see cref="forward"/>, counting every neuron layer's spikes per timestep on the way (<see cref="SpikeCount"/>,
-    /// in the caller's dispose scope): those of every <paramref name="sampleStride"/>-th sample of the batch (1: all).
-    /// Forward passes made any other way (an attack's) count nothing.
+    /// <see cref="forward"/>, counting every neuron layer's spikes per timestep on the way: those of every
+    /// <paramref name="sampleStride"/>-th sample of the batch (1: all). Forward passes made any other way (an attack's)
+    /// count nothing.
     /// </summary>
-    public (Tensor Logits, SpikeCount Spikes) ForwardCounting(Tensor input, int sampleStride = 1)
+    public (Tensor Logits, FiringTally Firing) ForwardCounting(Tensor input, int sampleStride = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(sampleStride, 1);
         foreach (var layer in neuronLayers) layer.StartCounting(sampleStride);
         try
         {
             var logits = forward(input);
-            var counted = neuronLayers.Select(layer => layer.StopCounting()).OfType<LayerSpikeCount>().ToArray();
-            return (logits, new SpikeCount(counted));
+            var firing = new FiringTally();
+            foreach (var layer in neuronLayers)
+                if (layer.StopCounting() is { } counted) firing.Layers[layer.GetName()] = counted;
+            return (logits, firing);
         }
         finally
         {

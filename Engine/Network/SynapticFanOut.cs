@@ -15,8 +15,8 @@ namespace Neuromorph.Engine.Network;
 /// (a 3×3 convolution of stride 2 reads each input in 9/4 of its output positions; a transposed convolution writes each
 /// input to a whole kernel, so its stride does not divide); for a linear layer, out_features.
 /// Pooling, flattening and additions between a neuron layer and a weight layer are taken to pass each spike on once:
-/// exact for average pooling of non-overlapping windows (one spike changes one pooled value, which the next layer
-/// reads), an upper bound for max pooling (several spikes in one window make one event).
+/// exact for average pooling of separate windows (one spike changes one pooled value, which the next layer reads); for
+/// max pooling several spikes in one window make one event, and overlapping windows may pass a spike on more than once.
 /// </para>
 /// <para>
 /// The map is traced, not declared, so it follows every architecture's forward code as written: a forward pass of one

@@ -33,14 +33,14 @@ internal static class Evaluator
                 var (inputs, labels) = BatchTensors.From(batch, network.InputShape);
                 // Frame sequences hold the run's T frames; with fewer timesteps (low-latency evaluation) the first ones.
                 if (batch.Timesteps > timesteps) inputs = inputs.narrow(0, 0, timesteps);
-                var (logits, spikes) = network.ForwardCounting(inputs);
+                var (logits, counted) = network.ForwardCounting(inputs);
                 // argmax of the running sum over the first k timesteps = argmax of their mean.
                 var predictions = logits.cumsum(0).argmax(-1);
                 var hits = predictions.eq(labels.unsqueeze(0)).sum(1).data<long>().ToArray();
                 for (var k = 0; k < timesteps; k++) correct[k] += hits[k];
                 var exits = EarlyExit.Evaluate(logits, labels, thresholds);
                 for (var i = 0; i < earlyExit.Length; i++) earlyExit[i] = earlyExit[i].Plus(exits[i]);
-                firing.Add(spikes.Read());
+                firing.Add(counted);
                 samples += batch.Size;
             }
             var atTimesteps = correct.Select(c => samples == 0 ? 0.0 : (double)c / samples).ToArray();

@@ -20,10 +20,9 @@ internal sealed class TrainingStep(
     /// <summary>
     /// The training firing rates count the spikes of samples 0, 4, 8, ... of each batch: batches are shuffled, so the
     /// rates are unbiased estimates of the epoch's, and both parts of an adversarial mix (its first samples) are in them.
-    /// Counting reads the spikes it counts once more. All of csnn's at batch 128, T = 4 (77 MB of spikes) took 1.7 ms at
-    /// best on two threads here (3.6 ms on one), and inside a forward pass about twice what the sums take alone: about
-    /// 1 % of the 300 ms step of <c>bench/RESULTS.md</c>, the whole budget. A quarter of them took 0.5 ms (1.1 ms on one
-    /// thread). The test set's rates count every sample.
+    /// Counting reads the spikes it counts once more (<see cref="SpikeSums"/>): all of csnn's at batch 128, T = 4 (77 MB)
+    /// took 3.4 ms (median), about 1 % of the 300 ms step of <c>bench/RESULTS.md</c> and so the whole budget; a quarter
+    /// of them 1.1 ms. The test set's rates count every sample.
     /// </summary>
     public const int CountedSampleStride = 4;
 
@@ -41,7 +40,7 @@ internal sealed class TrainingStep(
             inputs = adversarial.Apply(slots.Attack!, inputs, labels);
             seconds += phases.End(StepPhase.Adversarial);
         }
-        var (logits, spikes) = network.ForwardCounting(inputs, CountedSampleStride);
+        var (logits, firing) = network.ForwardCounting(inputs, CountedSampleStride);
         seconds += phases.End(StepPhase.Forward);
         var term = Objective.Distill(slots.Scheme, logits, labels);
         seconds += phases.End(StepPhase.Distillation);
@@ -52,19 +51,18 @@ internal sealed class TrainingStep(
         optimizer.zero_grad();
         result.Loss.backward();
         seconds += phases.End(StepPhase.Backward);
-        return new ComputedStep(batch.Size, loss, result, labels, spikes, seconds);
+        return new ComputedStep(batch.Size, loss, result, labels, firing, seconds);
     }
 
-    /// <summary>The second stage: the optimizer's update at <paramref name="learningRate"/>, then the readout (accuracy and spike counts).</summary>
+    /// <summary>The second stage: the optimizer's update at <paramref name="learningRate"/>, then the readout.</summary>
     public IterationReport Apply(ComputedStep computed, double learningRate, StepPhaseTimes phases)
     {
         OptimizerFactory.SetLearningRate(optimizer, learningRate);
         optimizer.step();
         var seconds = computed.Seconds + phases.End(StepPhase.Optimizer);
         var correct = computed.Objective.AveragedLogits.argmax(-1).eq(computed.Labels).sum().item<long>();
-        var firing = computed.Spikes.Read();
         seconds += phases.End(StepPhase.Readout);
-        return new IterationReport(computed.Loss, correct, computed.Samples, learningRate, seconds, computed.Objective.Diagnostics, firing);
+        return new IterationReport(computed.Loss, correct, computed.Samples, learningRate, seconds, computed.Objective.Diagnostics, computed.Firing);
     }
 
     /// <summary>Both stages: one whole training step (what <c>bench</c> times).</summary>
@@ -77,4 +75,4 @@ internal sealed class TrainingStep(
 
 /// <summary>A step computed up to its gradients, not yet applied.</summary>
 internal sealed record ComputedStep(
-    int Samples, float Loss, ObjectiveResult Objective, TorchSharp.torch.Tensor Labels, SpikeCount Spikes, double Seconds);
+    int Samples, float Loss, ObjectiveResult Objective, TorchSharp.torch.Tensor Labels, FiringTally Firing, double Seconds);

@@ -127,7 +127,7 @@ public sealed class SynapticFanOutTests
     {
         using var scope = NewDisposeScope();
         var network = HandNetworks.Linear(new HardResetNeuron());
-        var tally = network.ForwardCounting(HandNetworks.LinearInputs()).Spikes.Read();
+        var tally = network.ForwardCounting(HandNetworks.LinearInputs()).Firing;
 
         var operations = SynapticFanOut.Trace(network).OperationsPerSample(tally);
 
@@ -143,7 +143,7 @@ public sealed class SynapticFanOutTests
     {
         using var scope = NewDisposeScope();
         var network = HandNetworks.Convolutional(new HardResetNeuron());
-        var tally = network.ForwardCounting(ones(3, 2, 4, 4)).Spikes.Read();
+        var tally = network.ForwardCounting(ones(3, 2, 4, 4)).Firing;
 
         var operations = SynapticFanOut.Trace(network).OperationsPerSample(tally);
 
