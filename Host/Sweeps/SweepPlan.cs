@@ -60,6 +60,9 @@ internal sealed record SweepPlan(
             sweep.Baseline.ToDictionary(o => o.Key, o => o.ValueText), gridKeys, sweep.After, planned);
     }
 
+    /// <summary>The after-steps as a task's outcome records them, to tell whether a completed task ran these same steps.</summary>
+    public IReadOnlyList<string> AfterStepNames() => After.Select(a => a.ToString()).ToArray();
+
     /// <summary>The run with array index <paramref name="index"/>.</summary>
     /// <exception cref="SweepException">No run has it.</exception>
     public PlannedRun RunAt(int index) =>

@@ -47,10 +47,10 @@ internal sealed record SweepRunState(PlannedRun Run, RunState State, RunSummary?
             summary = null;
         }
         var outcome = TaskOutcome.Read(taskDirectory);
-        var after = plan.After.Select(a => a.ToString()).ToArray();
+        var after = plan.AfterStepNames();
         var state =
             RunDirectoryLock.HeldHere(taskDirectory) || RunDirectoryLock.HeldHere(runDirectory.Path) || slurm is { IsRunning: true } ? RunState.Running
-            : summary is { Completed: true } && (after.Length == 0 || outcome is { State: TaskOutcome.Completed } && outcome.After.SequenceEqual(after)) ? RunState.Completed
+            : summary is { Completed: true } && (after.Count == 0 || outcome is { State: TaskOutcome.Completed } && outcome.After.SequenceEqual(after)) ? RunState.Completed
             : slurm is { IsQueued: true } ? RunState.Pending
             : outcome is { State: TaskOutcome.Failed } ? RunState.Failed
             : outcome is not null || File.Exists(runDirectory.ConfigPath) ? RunState.Interrupted

@@ -39,7 +39,7 @@ internal static class SweepTask
             error.WriteLine($"error: run '{run.Name}' of sweep '{plan.Name}' is already being run by {holder}; this task leaves it to that one.");
             return ExitCodes.UsageError;
         }
-        var after = plan.After.Select(a => a.ToString()).ToArray();
+        var after = plan.AfterStepNames();
         var previous = TaskOutcome.Read(taskDirectory);
         var runDirectory = sweep.Run(run.Name);
         if (previous is { State: TaskOutcome.Completed } && previous.After.SequenceEqual(after) && runDirectory.ReadSummary() is { Completed: true })
@@ -81,7 +81,7 @@ internal static class SweepTask
     public static IReadOnlyList<string> TrainArguments(SweepPlan plan, PlannedRun run, Engine.Training.RunDirectory runDirectory, int threads)
     {
         var sets = plan.Set.Concat(run.Assignments).ToList();
-        var chosen = Threads(plan.Base, sets, runDirectory, threads);
+        var chosen = Threads(ConfigurationLoader.Load(plan.Base, sets).Run.Threads, runDirectory, threads);
         if (chosen > 0) sets.Add($"run.threads={chosen}");
         var arguments = new List<string> { "train", plan.Base, "--run-dir", runDirectory.Path };
         foreach (var set in sets) arguments.AddRange(["--set", set]);
@@ -90,13 +90,13 @@ internal static class SweepTask
     }
 
     /// <summary>
-    /// The threads a run gets when its configuration leaves <c>run.threads</c> at 0: the count its recorded configuration
+    /// The threads a run gets when its configuration leaves <c>run.threads</c> (<paramref name="configuredThreads"/>) at 0: the count its recorded configuration
     /// has when it started before (so a resume matches it), else <paramref name="offered"/>. 0 when the configuration sets
     /// its own count (or nothing is offered).
     /// </summary>
-    public static int Threads(string basePath, IReadOnlyList<string> sets, Engine.Training.RunDirectory runDirectory, int offered)
+    public static int Threads(int configuredThreads, Engine.Training.RunDirectory runDirectory, int offered)
     {
-        if (ConfigurationLoader.Load(basePath, sets).Run.Threads > 0) return 0;
+        if (configuredThreads > 0) return 0;
         if (File.Exists(runDirectory.ConfigPath))
         {
             try

@@ -33,7 +33,7 @@ internal static class SweepValidation
                     var effective = ExperimentFactory.EffectiveToml(configuration, catalog);
                     var runDirectory = directory.Run(run.Name);
                     if (!File.Exists(runDirectory.ConfigPath)) continue;
-                    var threads = SweepTask.Threads(sweep.BasePath, sets, runDirectory, offered: 0);
+                    var threads = SweepTask.Threads(configuration.Run.Threads, runDirectory, offered: 0);
                     if (threads > 0)
                         effective = ExperimentFactory.EffectiveToml(ConfigurationLoader.Load(sweep.BasePath, [.. sets, $"run.threads={threads}"]), catalog);
                     var differences = RecordedConfiguration.Differences(runDirectory, effective);
