@@ -15,14 +15,16 @@ namespace Neuromorph.Engine.Training;
 /// dispose scope.
 /// </summary>
 internal sealed class TrainingStep(
-    SpikingNetwork network, OptimizerHelper optimizer, Objective objective, RunSlots slots, AdversarialMix? adversarial)
+    SpikingNetwork network, OptimizerHelper optimizer, Objective objective, RunSlots slots, AdversarialMix? adversarial,
+    int countedSampleStride = TrainingStep.CountedSampleStride)
 {
     /// <summary>
     /// The training firing rates count the spikes of samples 0, 4, 8, ... of each batch: batches are shuffled, so the
     /// rates are unbiased estimates of the epoch's, and both parts of an adversarial mix (its first samples) are in them.
     /// Counting reads the spikes it counts once more (<see cref="SpikeSums"/>): all of csnn's at batch 128, T = 4 (77 MB)
     /// took 3.4 ms (median), about 1 % of the 300 ms step of <c>bench/RESULTS.md</c> and so the whole budget; a quarter
-    /// of them 1.1 ms. The test set's rates count every sample.
+    /// of them 1.1 ms. The test set's rates count every sample. <c>bench csnn --spike-count-stride</c> measures the cost
+    /// (0 there: no counting).
     /// </summary>
     public const int CountedSampleStride = 4;
 
@@ -40,7 +42,9 @@ internal sealed class TrainingStep(
             inputs = adversarial.Apply(slots.Attack!, inputs, labels);
             seconds += phases.End(StepPhase.Adversarial);
         }
-        var (logits, firing) = network.ForwardCounting(inputs, CountedSampleStride);
+        var (logits, firing) = countedSampleStride > 0
+            ? network.ForwardCounting(inputs, countedSampleStride)
+            : (network.forward(inputs), new FiringTally());
         seconds += phases.End(StepPhase.Forward);
         var term = Objective.Distill(slots.Scheme, logits, labels);
         seconds += phases.End(StepPhase.Distillation);

@@ -55,7 +55,7 @@ internal static class CsnnBenchmark
         return new CsnnMeasurement(
             BenchmarkLine.Framework, "csnn", settings.Dataset, model.Name, model.Channels, model.Hidden,
             neuron.Plugin, neuron.Surrogate, configuration.Optimizer.Name, settings.Scheme,
-            settings.Batch, settings.Timesteps, settings.Threads, settings.Iterations, settings.Warmup,
+            settings.Batch, settings.Timesteps, settings.Threads, settings.Iterations, settings.Warmup, settings.SpikeCountStride,
             BenchmarkLine.Round(trainSamplesPerSecond), BenchmarkLine.Round(evalSamplesPerSecond),
             PeakMemory.ResidentMegabytes() is { } peak ? BenchmarkLine.Round(peak) : null,
             BenchmarkLine.Round(stepMs),
@@ -87,7 +87,8 @@ internal static class CsnnBenchmark
         var network = experiment.Network;
         var configuration = experiment.Configuration;
         var optimizer = experiment.CreateOptimizer();
-        var step = new TrainingStep(network, optimizer, experiment.Objective, experiment.Slots, adversarial: null);
+        var step = new TrainingStep(
+            network, optimizer, experiment.Objective, experiment.Slots, adversarial: null, settings.SpikeCountStride);
         using var loader = new BatchLoader(
             experiment.Data.Train, settings.Batch, shuffle: true, configuration.Run.Seed, configuration.Data.Prefetch, dropLast: true);
         network.train();

@@ -9,6 +9,8 @@ namespace Neuromorph.Host.Benchmarks;
 /// <param name="Warmup">Untimed mini-batches before each timed phase.</param>
 /// <param name="Dataset">The dataset the batches come from (<c>fashion-mnist</c>; the embedded subset for tests).</param>
 /// <param name="DataPath">The dataset's folder, as <c>data.path</c>; empty searches the default locations.</param>
+/// <param name="SpikeCountStride">Training counts the spikes of every this-many-th sample, as runs do; 0 counts none
+/// (what counting costs is the difference).</param>
 internal sealed record CsnnBenchmarkSettings(
     int Batch = 128,
     int Timesteps = 4,
@@ -17,4 +19,5 @@ internal sealed record CsnnBenchmarkSettings(
     int Iterations = 20,
     int Warmup = 3,
     string Dataset = "fashion-mnist",
-    string DataPath = "");
+    string DataPath = "",
+    int SpikeCountStride = Engine.Training.TrainingStep.CountedSampleStride);

@@ -3,7 +3,8 @@ namespace Neuromorph.Host.Benchmarks;
 /// <summary>
 /// One <c>bench csnn</c> result, printed as one JSON line: the settings, then the throughputs after warm-up and
 /// the process's peak resident memory. <see cref="TrainSamplesPerS"/> counts forward over T timesteps, loss,
-/// backward and optimizer step; <see cref="EvalSamplesPerS"/> a forward pass without gradients.
+/// backward and optimizer step, counting the spikes of every <see cref="SpikeCountStride"/>-th sample (0: none) as
+/// training does; <see cref="EvalSamplesPerS"/> a forward pass without gradients.
 /// <see cref="TrainGflopPerS"/> is the step's convolution and matrix-product FLOPs (<see cref="CsnnDenseWork"/>)
 /// over its time; <see cref="ConvGflopPerS"/> and <see cref="MatmulGflopPerS"/> are those operations' rates
 /// timed alone on the same shapes, and <see cref="DenseFloorMs"/> their time per step: the floor.
@@ -25,6 +26,7 @@ internal sealed record CsnnMeasurement(
     int Threads,
     int Iterations,
     int Warmup,
+    int SpikeCountStride,
     double TrainSamplesPerS,
     double EvalSamplesPerS,
     double? PeakRssMb,

@@ -16,6 +16,7 @@ public sealed class BenchCommandTests
     [InlineData("bench", "csnn", "--batch", "0")]
     [InlineData("bench", "csnn", "--iterations", "0")]
     [InlineData("bench", "csnn", "--warmup", "-1")]
+    [InlineData("bench", "csnn", "--spike-count-stride", "-1")]
     [InlineData("bench", "csnn", "--dataset", "cifar-10")]
     [InlineData("bench", "csnn", "--dataset", "embedded-fashion-mnist", "--scheme", "no-such-scheme")]
     [InlineData("bench", "csnn", "--dataset", "embedded-fashion-mnist", "--scheme", "strong2weak", "--timesteps", "1")]
@@ -82,13 +83,13 @@ public sealed class BenchCommandTests
     }
 
     [Theory]
-    [InlineData("none")]
-    [InlineData("strong2weak")]
-    public async Task BenchCsnn_EmbeddedDatasetTinyRun_PrintsOneJsonLineWithTheSettingsAndFigures(string scheme)
+    [InlineData("none", "4")]
+    [InlineData("strong2weak", "0")]
+    public async Task BenchCsnn_EmbeddedDatasetTinyRun_PrintsOneJsonLineWithTheSettingsAndFigures(string scheme, string spikeCountStride)
     {
         var run = await CliRun.RunAsync(
             "bench", "csnn", "--dataset", "embedded-fashion-mnist", "--batch", "4", "--timesteps", "2", "--iterations", "2",
-            "--warmup", "1", "--threads", "1", "--scheme", scheme);
+            "--warmup", "1", "--threads", "1", "--scheme", scheme, "--spike-count-stride", spikeCountStride);
 
         run.ExitCode.Should().Be(0, run.Error);
         var line = JsonLines(run.Output).Should().ContainSingle().Subject;
@@ -103,6 +104,7 @@ public sealed class BenchCommandTests
         line.GetProperty("threads").GetInt32().Should().Be(1);
         line.GetProperty("iterations").GetInt32().Should().Be(2);
         line.GetProperty("warmup").GetInt32().Should().Be(1);
+        line.GetProperty("spike_count_stride").GetInt32().Should().Be(int.Parse(spikeCountStride));
         line.GetProperty("train_samples_per_s").GetDouble().Should().BePositive();
         line.GetProperty("eval_samples_per_s").GetDouble().Should().BePositive();
         if (OperatingSystem.IsLinux())
