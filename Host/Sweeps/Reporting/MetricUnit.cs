@@ -14,4 +14,10 @@ internal enum MetricUnit
 
     /// <summary>Wall-clock time in seconds.</summary>
     Seconds,
+
+    /// <summary>A firing rate: spikes per neuron per timestep, in [0, 1].</summary>
+    SpikeRate,
+
+    /// <summary>Synaptic operations per test sample (spikes × fan-out).</summary>
+    SynapticOperations,
 }

@@ -10,7 +10,8 @@ namespace Neuromorph.Host.Sweeps.Reporting;
 internal static class ResultsMarkdown
 {
     /// <summary>The summary's metrics: names in <c>summary.json</c>, which every completed run has.</summary>
-    private static readonly string[] KeyMetrics = ["test_accuracy", "best_test_accuracy", "test_accuracy_k1", "train_samples_per_second"];
+    private static readonly string[] KeyMetrics =
+        ["test_accuracy", "best_test_accuracy", "test_accuracy_k1", SweepMetrics.TestFiringRate, "train_samples_per_second"];
 
     private const string NoValue = "no completed run of the group has this metric";
 

@@ -57,6 +57,49 @@ public sealed class SweepReportTests
     }
 
     [Fact]
+    public async Task Report_RunsWithFiringRatesAndSelections_ReportsRatesSharesAndSynOps()
+    {
+        using var sweep = CompletedSweep();
+        // none: layer means 0.2 and 0.2, overall 0.2; strong2weak: 0.1 and 0.1, overall 0.1. Training rates: 0.3 and 0.15.
+        var noneRates = new Dictionary<string, double[]> { ["spike1"] = [0.1, 0.3], ["spike2"] = [0.2, 0.2] };
+        var strongRates = new Dictionary<string, double[]> { ["spike1"] = [0.05, 0.15], ["spike2"] = [0.1, 0.1] };
+        for (var seed = 0; seed < 3; seed++)
+        {
+            sweep.RecordSpiking("none", seed, noneRates, new() { ["spike1"] = [0.3, 0.3], ["spike2"] = [0.3, 0.3] }, []);
+            // strong at t = 1 in 1 of 4 iterations, at t = 2 in 3; weak the other way round.
+            sweep.RecordSpiking("strong2weak", seed, strongRates, new() { ["spike1"] = [0.15, 0.15], ["spike2"] = [0.15, 0.15] },
+                new() { ["strong_counts"] = [1, 3], ["weak_counts"] = [3, 1], ["distillation_loss"] = [0.5] });
+            sweep.EvaluateSpiking("none", seed, 0.8, noneRates, 1000 + 100 * seed);
+            sweep.EvaluateSpiking("strong2weak", seed, 0.8, strongRates, 500 + 100 * seed);
+        }
+
+        var run = await CliRun.RunAsync("sweep", "report", sweep.Path);
+
+        run.ExitCode.Should().Be(0, run.Error);
+        var csv = ResultsCsvFile.Read(Path.Combine(sweep.Path, SweepReport.CsvFile));
+        csv.Number("scheme=none", "test_firing_rate", "mean").Should().BeApproximately(0.2, 1e-12);
+        csv.Number("scheme=strong2weak", "test_firing_rate", "mean").Should().BeApproximately(0.1, 1e-12);
+        csv.Number("scheme=strong2weak", "test_firing_rate", "paired_diff").Should().BeApproximately(-0.1, 1e-12);
+        csv.Row("scheme=none", "test_firing_rate")["unit"].Should().Be("spikes per neuron per timestep");
+        csv.Number("scheme=none", "train_firing_rate", "mean").Should().BeApproximately(0.3, 1e-12);
+        csv.Number("scheme=strong2weak", "train_firing_rate", "mean").Should().BeApproximately(0.15, 1e-12);
+        csv.Number("scheme=none", "test_firing_rate:spike1", "mean").Should().BeApproximately(0.2, 1e-12);
+        csv.Number("scheme=strong2weak", "test_firing_rate:spike2", "mean").Should().BeApproximately(0.1, 1e-12);
+        csv.Number("scheme=strong2weak", "strong_share_t1", "mean").Should().BeApproximately(25, 1e-12);
+        csv.Number("scheme=strong2weak", "strong_share_t2", "mean").Should().BeApproximately(75, 1e-12);
+        csv.Number("scheme=strong2weak", "weak_share_t1", "mean").Should().BeApproximately(75, 1e-12);
+        csv.Rows.Should().NotContain(r => r["group"] == "scheme=none" && r["metric"].StartsWith("strong_share"), "vanilla training selects no timestep");
+        csv.Number("scheme=none", "synops_per_sample", "mean", "evaluation.json").Should().BeApproximately(1100, 1e-9);
+        csv.Number("scheme=strong2weak", "synops_per_sample", "paired_diff", "evaluation.json").Should().BeApproximately(-500, 1e-9);
+        var markdown = File.ReadAllText(Path.Combine(sweep.Path, SweepReport.MarkdownFile));
+        markdown.Should().Contain("test firing rate (spikes per neuron per timestep)")
+            .And.Contain("| scheme=none (baseline) | 3/3 | 82.00 ± 2.00 (3) | 82.00 ± 2.00 (3) | 41.00 ± 1.00 (3) | 0.2000 ± 0.0000 (3) | 1000.0 ± 0.0 (3) |")
+            .And.Contain("### strong at t = 2 (share of iterations) (%; summary.json)")
+            .And.Contain("### synaptic operations per sample (SynOps per sample; evaluation.json, last.ckpt, 500 test samples)");
+        File.Exists(Path.Combine(sweep.Path, "plots", "test_firing_rate.png")).Should().BeTrue();
+    }
+
+    [Fact]
     public async Task Report_SameSeeds_PairsRunsBySeed()
     {
         using var sweep = CompletedSweep();

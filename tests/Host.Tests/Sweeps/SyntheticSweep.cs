@@ -76,6 +76,20 @@ internal sealed class SyntheticSweep : IDisposable
         Outcome(scheme, seed, TaskOutcome.Interrupted, 130, null);
     }
 
+    /// <summary>Adds firing rates (layer → [T]) and the scheme's diagnostics to a completed run's summary.</summary>
+    public void RecordSpiking(
+        string scheme, long? seed, Dictionary<string, double[]> testRates, Dictionary<string, double[]> trainRates, Dictionary<string, double[]> diagnostics)
+    {
+        var directory = RunDirectory(scheme, seed);
+        directory.WriteSummary(directory.ReadSummary()! with { TestFiringRates = testRates, FiringRates = trainRates, Diagnostics = diagnostics });
+    }
+
+    /// <summary>Writes <c>evaluation.json</c> with test firing rates and <paramref name="synops"/> synaptic operations per sample.</summary>
+    public void EvaluateSpiking(string scheme, long? seed, double accuracy, Dictionary<string, double[]> testRates, double synops) =>
+        new EvaluationReport("last.ckpt", 500, accuracy, [accuracy, accuracy], 2, [])
+            { TestFiringRates = testRates, SynopsPerSample = synops }
+            .Write(RunDirectory(scheme, seed), null);
+
     /// <summary>Writes <c>evaluation.json</c> in a run: accuracy, accuracy with the first k timesteps, early exit at θ = 0.9.</summary>
     public void Evaluate(string scheme, long? seed, double accuracy, double firstTimestep, double earlyExitAccuracy, double meanTimesteps) =>
         new EvaluationReport("best.ckpt", 500, accuracy, [firstTimestep, accuracy], 2, [new EarlyExitReport(0.9, earlyExitAccuracy, meanTimesteps)])
