@@ -14,8 +14,10 @@ namespace Neuromorph.Host.Sweeps.Reporting;
 /// <param name="Section">Where it is listed: the summary's accuracies, evaluations, robustness, then cost.</param>
 /// <param name="Rank">Where it is listed within its file (test accuracy, best, first k timesteps, early exit, ...).</param>
 /// <param name="Parameter">What orders metrics of one rank: k or θ; 0 for the rest, which keep the file's order.</param>
+/// <param name="Attacked">For a robust accuracy with an ε budget in a norm: the attack and its budget (what the figures plot it against).</param>
 internal sealed record SweepMetric(
-    string Source, string Checkpoint, int Samples, string Name, string Label, MetricUnit Unit, int Section, int Rank, double Parameter)
+    string Source, string Checkpoint, int Samples, string Name, string Label, MetricUnit Unit, int Section, int Rank, double Parameter,
+    AttackBudget? Attacked = null)
 {
     /// <summary>The metric's source with its checkpoint and samples, e.g. <c>evaluation.json, best.ckpt, 2000 test samples</c>.</summary>
     public string Origin => Checkpoint.Length == 0 ? Source : $"{Source}, {Checkpoint}, {Samples} test samples";

@@ -126,7 +126,8 @@ internal static class SweepMetrics
                 continue;
             }
             var name = $"attack_accuracy:{attack.Name}:{budget.Replace(' ', ':')}";
-            var metric = new SweepMetric(file, checkpoint, attack.Samples, name, $"robust accuracy, {attack.Name} {budget}", MetricUnit.Percent, RobustnessSection, 1, 0);
+            var attacked = attack.Epsilon is { } epsilon && attack.Norm != PerturbationNorm.Other ? new AttackBudget(attack.Name, attack.Norm, epsilon) : null;
+            var metric = new SweepMetric(file, checkpoint, attack.Samples, name, $"robust accuracy, {attack.Name} {budget}", MetricUnit.Percent, RobustnessSection, 1, 0, attacked);
             // The same attack and budget twice in one report (other options): each keeps its place in the file.
             for (var copy = 2; values.ContainsKey(metric); copy++)
                 metric = metric with { Name = $"{name}#{copy}", Label = $"robust accuracy, {attack.Name} {budget} (#{copy})" };

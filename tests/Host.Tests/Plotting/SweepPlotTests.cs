@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Neuromorph.Host.Sweeps;
 using Neuromorph.Host.Tests.Cli;
 using Neuromorph.Host.Tests.Sweeps;
 
@@ -51,5 +52,24 @@ public sealed class SweepPlotTests
         foreach (Match link in Regex.Matches(report, @"!\[[^\]]+\]\(([^)]+)\)"))
             PngImage.ShouldBeFigure(Path.Combine(sweep.Path, link.Groups[1].Value), 800, 500);
         report.Should().Contain("**Incomplete: 2 of 3 runs completed**");
+    }
+
+    [Fact]
+    public async Task SweepReport_AttackedRuns_DrawsRobustAccuracyAgainstEpsilonPerReportAndNorm()
+    {
+        using var sweep = SyntheticSweep.Grid(["none", "strong2weak"], [0, 1], after: [new AfterStep("attack", ["--attack", "fgsm,pgd"])]);
+        foreach (var (scheme, seed, offset) in new[] { ("none", 0L, 0.0), ("none", 1L, 0.02), ("strong2weak", 0L, 0.04), ("strong2weak", 1L, 0.08) })
+        {
+            sweep.Complete(scheme, seed, 0.80 + offset);
+            sweep.Attack(scheme, seed, 0.81 + offset, 0.20 + offset);
+        }
+
+        var result = await CliRun.RunAsync("sweep", "report", sweep.Path);
+
+        result.ExitCode.Should().Be(0, result.Error);
+        var figure = Path.Combine(sweep.Path, "plots", "robustness-linf.png");
+        PngImage.ShouldBeFigure(figure, 800, 500);
+        File.ReadAllText(Path.Combine(sweep.Path, "report.md"))
+            .Should().Contain("![Robust accuracy against L∞ ε (robustness.json)](plots/robustness-linf.png)");
     }
 }

@@ -13,6 +13,10 @@ public sealed class ShippedSweepFileTests
         "experiments/self-distillation/fashion-mnist.toml",
         "experiments/robustness/sweep.toml",
         "experiments/event-saccade/sweep.toml",
+        "experiments/reproduction/static.toml",
+        "experiments/reproduction/events.toml",
+        "experiments/reproduction/robustness.toml",
+        "experiments/reproduction/variants.toml",
     ];
 
     public static TheoryData<string> SweepFiles() => new(Files);
