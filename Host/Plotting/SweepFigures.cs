@@ -8,7 +8,8 @@ namespace Neuromorph.Host.Plotting;
 /// <c>sweep report</c>'s figures, in <c>&lt;sweep-dir&gt;/plots/</c>: per key metric of the summary table
 /// (<c>&lt;metric&gt;.png</c>, e.g. <c>test_accuracy.png</c>) the groups side by side, each with its mean ± sample standard
 /// deviation over its completed runs and every run as a dot beside it; and <c>accuracy-vs-timesteps.png</c>, each group's final
-/// accuracy with the first k timesteps (mean ± std); and per robustness report the groups' robust accuracy against ε
+/// accuracy with the first k timesteps (mean ± std); per evaluation with early exit its accuracy against the mean
+/// timesteps (<see cref="SweepEarlyExitFigure"/>); and per robustness report the groups' robust accuracy against ε
 /// (<see cref="SweepRobustnessFigure"/>).
 /// </summary>
 internal static class SweepFigures
@@ -27,6 +28,7 @@ internal static class SweepFigures
         foreach (var metric in ResultsMarkdown.KeyMetricsOf(results))
             DrawMetric(results, metric, about, Path.Combine(folder, $"{metric.Name}.png"), drawn);
         DrawTimesteps(results, about, Path.Combine(folder, TimestepsFile), drawn);
+        SweepEarlyExitFigure.Draw(results, about, folder, drawn);
         SweepRobustnessFigure.Draw(results, about, folder, drawn);
     }
 

@@ -38,5 +38,5 @@ internal static class ReportMarkdown
             ? "Final test accuracy using only the first k timesteps"
             : ResultsMarkdown.KeyMetricsOf(results).FirstOrDefault(m => m.Name == stem) is { } metric
                 ? $"{char.ToUpperInvariant(metric.Label[0])}{metric.Label[1..]} ({Figures.UnitName(metric.Unit)})"
-                : SweepRobustnessFigure.Caption(results, stem) ?? stem;
+                : SweepEarlyExitFigure.Caption(results, stem) ?? SweepRobustnessFigure.Caption(results, stem) ?? stem;
 }

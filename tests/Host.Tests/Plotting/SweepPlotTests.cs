@@ -72,4 +72,22 @@ public sealed class SweepPlotTests
         File.ReadAllText(Path.Combine(sweep.Path, "report.md"))
             .Should().Contain("![Robust accuracy against L∞ ε (robustness.json)](plots/robustness-linf.png)");
     }
+
+    [Fact]
+    public async Task SweepReport_EvaluatedRunsWithEarlyExit_DrawsEarlyExitAgainstTimestepsPerGroup()
+    {
+        using var sweep = SyntheticSweep.Grid(["none", "strong2weak"], [0, 1], after: [new AfterStep("eval", ["--early-exit", "0.9"])]);
+        foreach (var (scheme, seed, offset) in new[] { ("none", 0L, 0.0), ("none", 1L, 0.02), ("strong2weak", 0L, 0.04), ("strong2weak", 1L, 0.08) })
+        {
+            sweep.Complete(scheme, seed, 0.80 + offset);
+            sweep.Evaluate(scheme, seed, 0.80 + offset, 0.30 + offset, 0.78 + offset, 1.5 + offset);
+        }
+
+        var result = await CliRun.RunAsync("sweep", "report", sweep.Path);
+
+        result.ExitCode.Should().Be(0, result.Error);
+        PngImage.ShouldBeFigure(Path.Combine(sweep.Path, "plots", "early-exit.png"), 800, 500);
+        File.ReadAllText(Path.Combine(sweep.Path, "report.md"))
+            .Should().Contain("![Early exit: accuracy against the mean timesteps used (evaluation.json)](plots/early-exit.png)");
+    }
 }
