@@ -56,6 +56,7 @@ internal static class CsnnBenchmark
             BenchmarkLine.Framework, "csnn", settings.Dataset, model.Name, model.Channels, model.Hidden,
             neuron.Plugin, neuron.Surrogate, configuration.Optimizer.Name, settings.Scheme,
             settings.Batch, settings.Timesteps, settings.Threads, settings.Iterations, settings.Warmup, settings.SpikeCountStride,
+            settings.TensorBoardEvery,
             BenchmarkLine.Round(trainSamplesPerSecond), BenchmarkLine.Round(evalSamplesPerSecond),
             PeakMemory.ResidentMegabytes() is { } peak ? BenchmarkLine.Round(peak) : null,
             BenchmarkLine.Round(stepMs),
@@ -91,11 +92,17 @@ internal static class CsnnBenchmark
             network, optimizer, experiment.Objective, experiment.Slots, adversarial: null, settings.SpikeCountStride);
         using var loader = new BatchLoader(
             experiment.Data.Train, settings.Batch, shuffle: true, configuration.Run.Seed, configuration.Data.Prefetch, dropLast: true);
+        using var events = BenchmarkTensorBoard.Start(settings);
         network.train();
         var iteration = 0L;
         return Throughput(loader, settings, () => phases.Clear(), batch =>
         {
-            using (NewDisposeScope()) step.Run(batch, iteration++, experiment.Slots.BaseLearningRate, phases);
+            using (NewDisposeScope())
+            {
+                var report = step.Run(batch, iteration, experiment.Slots.BaseLearningRate, phases);
+                events?.Record(iteration, report);
+            }
+            iteration++;
             CollectionPoint.Reached();
         });
     }

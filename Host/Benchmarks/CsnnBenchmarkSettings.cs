@@ -11,6 +11,8 @@ namespace Neuromorph.Host.Benchmarks;
 /// <param name="DataPath">The dataset's folder, as <c>data.path</c>; empty searches the default locations.</param>
 /// <param name="SpikeCountStride">Training counts the spikes of every this-many-th sample, as runs do; 0 counts none
 /// (what counting costs is the difference).</param>
+/// <param name="TensorBoardEvery">Training writes the iteration's TensorBoard events every this-many-th step, as runs do
+/// every <c>run.log_every</c> iterations (into a temporary folder, removed afterwards); 0 writes none.</param>
 internal sealed record CsnnBenchmarkSettings(
     int Batch = 128,
     int Timesteps = 4,
@@ -20,4 +22,5 @@ internal sealed record CsnnBenchmarkSettings(
     int Warmup = 3,
     string Dataset = "fashion-mnist",
     string DataPath = "",
-    int SpikeCountStride = Engine.Training.TrainingStep.CountedSampleStride);
+    int SpikeCountStride = Engine.Training.TrainingStep.CountedSampleStride,
+    int TensorBoardEvery = 0);

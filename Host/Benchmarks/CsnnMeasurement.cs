@@ -4,7 +4,8 @@ namespace Neuromorph.Host.Benchmarks;
 /// One <c>bench csnn</c> result, printed as one JSON line: the settings, then the throughputs after warm-up and
 /// the process's peak resident memory. <see cref="TrainSamplesPerS"/> counts forward over T timesteps, loss,
 /// backward and optimizer step, counting the spikes of every <see cref="SpikeCountStride"/>-th sample (0: none) as
-/// training does; <see cref="EvalSamplesPerS"/> a forward pass without gradients.
+/// training does, and writing the iteration's TensorBoard events every <see cref="TensorBoardEvery"/>-th step (0: never)
+/// as training does every <c>run.log_every</c> iterations; <see cref="EvalSamplesPerS"/> a forward pass without gradients.
 /// <see cref="TrainGflopPerS"/> is the step's convolution and matrix-product FLOPs (<see cref="CsnnDenseWork"/>)
 /// over its time; <see cref="ConvGflopPerS"/> and <see cref="MatmulGflopPerS"/> are those operations' rates
 /// timed alone on the same shapes, and <see cref="DenseFloorMs"/> their time per step: the floor.
@@ -27,6 +28,7 @@ internal sealed record CsnnMeasurement(
     int Iterations,
     int Warmup,
     int SpikeCountStride,
+    [property: System.Text.Json.Serialization.JsonPropertyName("tensorboard_every")] int TensorBoardEvery,
     double TrainSamplesPerS,
     double EvalSamplesPerS,
     double? PeakRssMb,

@@ -6,7 +6,8 @@ namespace Neuromorph.Host.Cli;
 
 /// <summary>
 /// <c>bench csnn [--batch 128] [--timesteps 4] [--threads 2] [--scheme none|strong2weak] [--iterations N]
-/// [--warmup N] [--dataset fashion-mnist] [--data-path DIR] [--spike-count-stride 4]</c>: training and evaluation throughput of <c>csnn</c> and the peak
+/// [--warmup N] [--dataset fashion-mnist] [--data-path DIR] [--spike-count-stride 4]
+/// [--tensorboard-every 0]</c>: training and evaluation throughput of <c>csnn</c> and the peak
 /// resident memory, one JSON line.
 /// </summary>
 internal static class BenchCsnnCommand
@@ -25,6 +26,9 @@ internal static class BenchCsnnCommand
         var spikeCountStride = BenchOptions.AtLeast(
             "--spike-count-stride", 0, defaults.SpikeCountStride,
             "Training counts the spikes of every N-th sample of a batch, as runs do; 0 counts none (the difference is what counting costs)");
+        var tensorBoardEvery = BenchOptions.AtLeast(
+            "--tensorboard-every", 0, defaults.TensorBoardEvery,
+            "Training writes the iteration's TensorBoard events every N-th step, as runs do every run.log_every iterations; 0 writes none (the difference is what writing costs)");
         var iterations = BenchOptions.AtLeast("--iterations", 1, defaults.Iterations, "Timed mini-batches per phase");
         var warmup = BenchOptions.AtLeast("--warmup", 0, defaults.Warmup, "Untimed mini-batches before each phase");
         var dataset = new Option<string>("--dataset")
@@ -41,7 +45,7 @@ internal static class BenchCsnnCommand
         };
         var command = new Command("csnn", "Training and evaluation throughput of the csnn network of config/fashion-mnist.toml.")
         {
-            batch, timesteps, threads, scheme, iterations, warmup, dataset, dataPath, spikeCountStride,
+            batch, timesteps, threads, scheme, iterations, warmup, dataset, dataPath, spikeCountStride, tensorBoardEvery,
         };
         command.SetAction(parse =>
         {
@@ -50,7 +54,7 @@ internal static class BenchCsnnCommand
                 var settings = new CsnnBenchmarkSettings(
                     parse.GetValue(batch), parse.GetValue(timesteps), parse.GetValue(threads), parse.GetValue(scheme)!,
                     parse.GetValue(iterations), parse.GetValue(warmup), parse.GetValue(dataset)!, parse.GetValue(dataPath)!,
-                    parse.GetValue(spikeCountStride));
+                    parse.GetValue(spikeCountStride), parse.GetValue(tensorBoardEvery));
                 BenchmarkLine.Write(output, CsnnBenchmark.Run(settings));
                 return ExitCodes.Success;
             }

@@ -17,6 +17,7 @@ public sealed class BenchCommandTests
     [InlineData("bench", "csnn", "--iterations", "0")]
     [InlineData("bench", "csnn", "--warmup", "-1")]
     [InlineData("bench", "csnn", "--spike-count-stride", "-1")]
+    [InlineData("bench", "csnn", "--tensorboard-every", "-1")]
     [InlineData("bench", "csnn", "--dataset", "cifar-10")]
     [InlineData("bench", "csnn", "--dataset", "embedded-fashion-mnist", "--scheme", "no-such-scheme")]
     [InlineData("bench", "csnn", "--dataset", "embedded-fashion-mnist", "--scheme", "strong2weak", "--timesteps", "1")]
@@ -83,13 +84,15 @@ public sealed class BenchCommandTests
     }
 
     [Theory]
-    [InlineData("none", "4")]
-    [InlineData("strong2weak", "0")]
-    public async Task BenchCsnn_EmbeddedDatasetTinyRun_PrintsOneJsonLineWithTheSettingsAndFigures(string scheme, string spikeCountStride)
+    [InlineData("none", "4", "0")]
+    [InlineData("strong2weak", "0", "1")]
+    public async Task BenchCsnn_EmbeddedDatasetTinyRun_PrintsOneJsonLineWithTheSettingsAndFigures(string scheme, string spikeCountStride, string tensorBoardEvery)
     {
+        var temporaryBefore = TensorBoardFolders();
+
         var run = await CliRun.RunAsync(
             "bench", "csnn", "--dataset", "embedded-fashion-mnist", "--batch", "4", "--timesteps", "2", "--iterations", "2",
-            "--warmup", "1", "--threads", "1", "--scheme", scheme, "--spike-count-stride", spikeCountStride);
+            "--warmup", "1", "--threads", "1", "--scheme", scheme, "--spike-count-stride", spikeCountStride, "--tensorboard-every", tensorBoardEvery);
 
         run.ExitCode.Should().Be(0, run.Error);
         var line = JsonLines(run.Output).Should().ContainSingle().Subject;
@@ -105,6 +108,8 @@ public sealed class BenchCommandTests
         line.GetProperty("iterations").GetInt32().Should().Be(2);
         line.GetProperty("warmup").GetInt32().Should().Be(1);
         line.GetProperty("spike_count_stride").GetInt32().Should().Be(int.Parse(spikeCountStride));
+        line.GetProperty("tensorboard_every").GetInt32().Should().Be(int.Parse(tensorBoardEvery));
+        TensorBoardFolders().Except(temporaryBefore).Should().BeEmpty("the benchmark removes the folder its TensorBoard events went to");
         line.GetProperty("train_samples_per_s").GetDouble().Should().BePositive();
         line.GetProperty("eval_samples_per_s").GetDouble().Should().BePositive();
         if (OperatingSystem.IsLinux())
@@ -176,4 +181,7 @@ public sealed class BenchCommandTests
         output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(line => JsonDocument.Parse(line).RootElement)
             .ToList();
+
+    private static string[] TensorBoardFolders() =>
+        Directory.GetDirectories(Path.GetTempPath(), $"{Neuromorph.Host.Benchmarks.BenchmarkTensorBoard.FolderPrefix}*");
 }
