@@ -82,7 +82,7 @@ internal static class SweepMetrics
             var total = counts.Sum();
             if (!(total > 0)) continue;
             for (var t = 1; t <= counts.Length; t++)
-                values[new(SummaryFile, "", 0, $"{role}_share_t{t}", $"{role} at t = {t} (share of iterations)", MetricUnit.Percent, SpikingSection, rank, t)] =
+                values[new(SummaryFile, "", 0, $"{role}_share_t{t}", $"{role} share of iterations, t = {t}", MetricUnit.Percent, SpikingSection, rank, t)] =
                     100 * counts[t - 1] / total;
         }
     }

@@ -94,7 +94,7 @@ public sealed class SweepReportTests
         var markdown = File.ReadAllText(Path.Combine(sweep.Path, SweepReport.MarkdownFile));
         markdown.Should().Contain("test firing rate (spikes per neuron per timestep)")
             .And.Contain("| scheme=none (baseline) | 3/3 | 82.00 ± 2.00 (3) | 82.00 ± 2.00 (3) | 41.00 ± 1.00 (3) | 0.2000 ± 0.0000 (3) | 1000.0 ± 0.0 (3) |")
-            .And.Contain("### strong at t = 2 (share of iterations) (%; summary.json)")
+            .And.Contain("### strong share of iterations, t = 2 (%; summary.json)")
             .And.Contain("### synaptic operations per sample (SynOps per sample; evaluation.json, last.ckpt, 500 test samples)");
         File.Exists(Path.Combine(sweep.Path, "plots", "test_firing_rate.png")).Should().BeTrue();
     }
