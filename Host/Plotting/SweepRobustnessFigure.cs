@@ -35,7 +35,7 @@ internal static class SweepRobustnessFigure
         var clean = results.Metrics.FirstOrDefault(m =>
             m.Source == source && m.Checkpoint == first.Checkpoint && m.Name == "clean_accuracy");
         using var plot = PlotStyle.Create(
-            $"Robust accuracy against {NormLabel(norm)} ε, mean ± std per group ({source}: {first.Checkpoint}, {first.Samples} test samples)\n{about}",
+            $"Robust accuracy against {NormLabel(norm)} ε, mean ± std ({source}: {first.Checkpoint}, {first.Samples} test samples)\n{about}",
             $"ε, {NormLabel(norm)} budget (input values in [0, 1])", "accuracy under attack (%)");
         var attacks = metrics.Select(m => m.Attacked!.Attack).Distinct().ToArray();
         for (var g = 0; g < results.Groups.Count; g++)
@@ -67,9 +67,9 @@ internal static class SweepRobustnessFigure
         foreach (var epsilon in metrics.Select(m => m.Attacked!.Epsilon).Where(e => e > 0).Distinct().Order())
             budgets.AddMajor(epsilon * scale, RobustnessTable.Budget(norm, epsilon).Split(' ')[^1]);
         plot.Axes.Bottom.TickGenerator = budgets;
-        plot.Axes.SetLimitsY(0, 100);
-        // Accuracy falls as ε grows: the lower left is where no curve goes.
-        plot.ShowLegend(Alignment.LowerLeft);
+        // The groups' differences are what the figure is for: the accuracy axis spans the data, not 0-100 %, and the
+        // legend goes below the axes, where it hides no point.
+        plot.ShowLegend(Edge.Bottom);
         PngFile.Save(plot, path, drawn);
     }
 
