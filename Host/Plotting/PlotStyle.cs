@@ -83,6 +83,18 @@ internal static class PlotStyle
         return line;
     }
 
+    /// <summary>
+    /// Error bars of ± <paramref name="deviations"/> around a series' points, in series colour <paramref name="index"/>;
+    /// none when every deviation is 0 (groups of one run).
+    /// </summary>
+    public static void Deviations(Plot plot, double[] xs, double[] means, double[] deviations, int index)
+    {
+        if (deviations.All(d => d == 0)) return;
+        var bars = plot.Add.ErrorBar(xs, means, deviations);
+        bars.Color = Series(index);
+        bars.LineWidth = 1.5f;
+    }
+
     private static readonly MarkerShape[] Shapes = [MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond];
     private static readonly LinePattern[] Patterns = [LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed];
 

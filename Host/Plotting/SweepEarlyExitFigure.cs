@@ -64,13 +64,7 @@ internal static class SweepEarlyExitFigure
             var exitsLine = PlotStyle.Line(plot, xs, ys, $"{group.Title}: early exit", g);
             exitsLine.MarkerShape = MarkerShape.FilledDiamond;
             exitsLine.MarkerSize = 9;
-            var deviations = points.Select(p => p.Accuracy!.Statistics.StandardDeviation ?? 0).ToArray();
-            if (deviations.Any(d => d > 0))
-            {
-                var bars = plot.Add.ErrorBar(xs, ys, deviations);
-                bars.Color = PlotStyle.Series(g);
-                bars.LineWidth = 1.5f;
-            }
+            PlotStyle.Deviations(plot, xs, ys, points.Select(p => p.Accuracy!.Statistics.StandardDeviation ?? 0).ToArray(), g);
             // θ beside the first group's markers only: the thresholds are the same for every group.
             if (g != 0) continue;
             foreach (var point in points)

@@ -80,13 +80,7 @@ internal static class SweepFigures
             var xs = points.Select(p => p.K + nudge).ToArray();
             var means = points.Select(p => p.Result!.Statistics.Mean).ToArray();
             PlotStyle.Distinguish(PlotStyle.Line(plot, xs, means, group.Title, g), g);
-            var deviations = points.Select(p => p.Result!.Statistics.StandardDeviation ?? 0).ToArray();
-            if (deviations.Any(d => d > 0))
-            {
-                var bars = plot.Add.ErrorBar(xs, means, deviations);
-                bars.Color = PlotStyle.Series(g);
-                bars.LineWidth = 1.5f;
-            }
+            PlotStyle.Deviations(plot, xs, means, points.Select(p => p.Result!.Statistics.StandardDeviation ?? 0).ToArray(), g);
         }
         PlotStyle.IntegerTicks(plot.Axes.Bottom, 1, (int)perK[^1].Parameter);
         plot.ShowLegend(Alignment.LowerRight);

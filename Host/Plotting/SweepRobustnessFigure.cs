@@ -55,11 +55,7 @@ internal static class SweepRobustnessFigure
                 var means = points.Select(p => p.Result!.Statistics.Mean).ToArray();
                 var line = PlotStyle.Line(plot, xs, means, $"{group.Title}, {attacks[a]}", g);
                 PlotStyle.Distinguish(line, a);
-                var deviations = points.Select(p => p.Result!.Statistics.StandardDeviation ?? 0).ToArray();
-                if (deviations.All(d => d == 0)) continue;
-                var bars = plot.Add.ErrorBar(xs, means, deviations);
-                bars.Color = PlotStyle.Series(g);
-                bars.LineWidth = 1.5f;
+                PlotStyle.Deviations(plot, xs, means, points.Select(p => p.Result!.Statistics.StandardDeviation ?? 0).ToArray(), g);
             }
         }
         var budgets = new ScottPlot.TickGenerators.NumericManual();
